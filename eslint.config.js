@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// Layers point one way: app -> state, db, domain; pipeline -> domain; domain imports nothing of ours.
+const layer = (from, forbidden) => ({
+  files: [`src/${from}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: forbidden.map((f) => ({ group: [`**/${f}/**`, `../${f}/*`, `../../${f}/*`], message: `src/${from} must not import src/${f} (one-way layers, see README).` })),
+    }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'public/**', 'node_modules/**', 'bench-results/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['src/domain/**', 'src/db/**', 'src/pipeline/**'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  layer('domain', ['app', 'db', 'state', 'pipeline']),
+  layer('pipeline', ['app', 'db', 'state']),
+  layer('db', ['app', 'state', 'pipeline']),
+  layer('state', ['app', 'db', 'pipeline']),
+  layer('app', ['pipeline']),
+);
