@@ -12,7 +12,8 @@ export type ColumnType =
   | { kind: 'text'; maxLength?: number }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'decimal'; min: number; max: number }
-  | { kind: 'date' }
+  /** Dates may not be after the snapshot reference date unless allowFuture (e.g. a licence expiry). */
+  | { kind: 'date'; allowFuture?: boolean }
   | { kind: 'enum'; values: string[] }
   | { kind: 'enum_list'; values: string[]; minItems: number }
   | { kind: 'region' };
@@ -103,7 +104,7 @@ export const LKSA: RawDataset = {
     regionColumn('Kota Bandung'),
     { name: 'status_izin', type: { kind: 'enum', values: codes(LICENCE_STATUSES) }, required: true, example: 'berlaku',
       description: { id: 'Status izin operasional dari Dinas Sosial kabupaten/kota.', en: 'Operating licence status from the regency/city social affairs office.' } },
-    { name: 'izin_berlaku_sampai', type: { kind: 'date' }, required: false, example: '2027-06-30',
+    { name: 'izin_berlaku_sampai', type: { kind: 'date', allowFuture: true }, required: false, example: '2027-06-30',
       description: { id: 'Tanggal izin berakhir (wajib bila status_izin = berlaku).', en: 'Licence expiry date (required when status_izin = berlaku).' } },
     { name: 'akreditasi', type: { kind: 'enum', values: codes(ACCREDITATIONS) }, required: true, example: 'B',
       description: { id: 'Peringkat akreditasi: A, B, C, atau belum.', en: 'Accreditation grade: A, B, C, or belum (none).' } },

@@ -25,9 +25,8 @@ export function normaliseRegionName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return s
-    .replace(/^(KABUPATEN|KAB)\s+/, 'KAB ')
-    .replace(/^(KOTA ADMINISTRASI|KOTA ADM|KOTA)\s+/, 'KOTA ')
-    .replace(/^ADM\s+/, '')
+    .replace(/^(KABUPATEN|KAB)\s+((ADMINISTRASI|ADM)\s+)?/, 'KAB ')
+    .replace(/^KOTA\s+((ADMINISTRASI|ADM)\s+)?/, 'KOTA ')
     .replace(/\bFAK FAK\b/, 'FAKFAK');
 }
 

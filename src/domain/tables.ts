@@ -92,6 +92,19 @@ export const REGIONS: PublishedTable = {
   orderBy: ['region_code'],
 };
 
+export const CODES: PublishedTable = {
+  name: 'codes',
+  description: L('Daftar kode: setiap kode yang dipakai tabel lain, dengan labelnya dalam Bahasa Indonesia dan Inggris.', 'Code lists: every code the other tables use, with its label in Bahasa Indonesia and English.'),
+  columns: [
+    col('vocabulary', 'VARCHAR', null, 'Nama daftar kode (mis. violence_type, place).', 'Code list name (e.g. violence_type, place).'),
+    col('code', 'VARCHAR', null, 'Kode sebagaimana tertulis di tabel lain.', 'The code as the other tables hold it.'),
+    col('ord', 'INTEGER', null, 'Urutan tampilan.', 'Display order.'),
+    col('label_id', 'VARCHAR', null, 'Label Bahasa Indonesia.', 'Label in Bahasa Indonesia.'),
+    col('label_en', 'VARCHAR', null, 'Label bahasa Inggris.', 'Label in English.'),
+  ],
+  orderBy: ['vocabulary', 'ord'],
+};
+
 export const VIOLENCE_TOTALS: PublishedTable = {
   name: 'violence_totals',
   description: L('Kasus dan anak korban kekerasan per tahun dan wilayah (nasional, provinsi, kabupaten/kota).', 'Cases and child victims of violence by year and region (national, province, regency/city).'),
@@ -202,6 +215,6 @@ export const VIOLENCE_TABLES: readonly PublishedTable[] = [
   VIOLENCE_BY_DISABILITY, VIOLENCE_BY_SERVICE,
 ];
 
-export const PUBLISHED_TABLES: readonly PublishedTable[] = [REGIONS, ...VIOLENCE_TABLES, LKSA_TABLE, KLA_TABLE];
+export const PUBLISHED_TABLES: readonly PublishedTable[] = [REGIONS, CODES, ...VIOLENCE_TABLES, LKSA_TABLE, KLA_TABLE];
 
 export const tableByName = (name: string): PublishedTable | undefined => PUBLISHED_TABLES.find((t) => t.name === name);

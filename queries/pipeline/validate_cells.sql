@@ -1,0 +1,45 @@
+-- Problems in single cells of the raw file in view raw_input, checked against its dataset's contract rules.
+-- Tables: raw_input(__row INTEGER, <contract columns> VARCHAR), contract_rules (see src/pipeline/validate.ts).
+-- Params: $min_date DATE, $max_date DATE (the snapshot reference date; later dates are errors unless allow_future).
+-- Columns: row INTEGER, column_name VARCHAR, value VARCHAR, message VARCHAR.
+WITH cells AS (
+  FROM raw_input UNPIVOT INCLUDE NULLS (value FOR column_name IN (COLUMNS(* EXCLUDE (__row))))
+),
+checked AS (
+  SELECT
+    c.__row AS row, c.column_name, c.value,
+    CASE
+      WHEN c.value IS NULL THEN
+        CASE WHEN r.required THEN 'wajib diisi / required' END
+      WHEN r.kind = 'text' AND length(c.value) > r.max_length THEN
+        format('lebih dari {} karakter / longer than {} characters', r.max_length, r.max_length)
+      WHEN r.kind = 'integer' AND parse_integer(c.value) IS NULL THEN
+        'bukan bilangan bulat / not a whole number'
+      WHEN r.kind = 'integer' AND parse_integer(c.value) NOT BETWEEN r.min_value AND r.max_value THEN
+        format('di luar rentang {}..{} / out of range {}..{}', r.min_value::INTEGER, r.max_value::INTEGER, r.min_value::INTEGER, r.max_value::INTEGER)
+      WHEN r.kind = 'decimal' AND parse_decimal(c.value) IS NULL THEN
+        'bukan angka / not a number'
+      WHEN r.kind = 'decimal' AND parse_decimal(c.value) NOT BETWEEN r.min_value AND r.max_value THEN
+        format('di luar rentang {}..{} / out of range {}..{}', r.min_value, r.max_value, r.min_value, r.max_value)
+      WHEN r.kind = 'date' AND parse_date(c.value) IS NULL THEN
+        'bukan tanggal (YYYY-MM-DD atau DD/MM/YYYY) / not a date (YYYY-MM-DD or DD/MM/YYYY)'
+      WHEN r.kind = 'date' AND parse_date(c.value) < $min_date::DATE THEN
+        format('tanggal sebelum {} / date before {}', $min_date, $min_date)
+      WHEN r.kind = 'date' AND NOT r.allow_future AND parse_date(c.value) > $max_date::DATE THEN
+        format('tanggal setelah tanggal acuan {} / date after the reference date {}', $max_date, $max_date)
+      WHEN r.kind = 'enum' AND NOT list_contains(r.allowed, c.value) THEN
+        'bukan salah satu dari / not one of: ' || array_to_string(r.allowed, ', ')
+      WHEN r.kind = 'enum_list' AND len(list_filter(split_list(c.value), x -> NOT list_contains(r.allowed, x))) > 0 THEN
+        'nilai tidak dikenal / unknown value(s) '
+          || array_to_string(list_filter(split_list(c.value), x -> NOT list_contains(r.allowed, x)), ';')
+          || '; yang boleh / allowed: ' || array_to_string(r.allowed, ', ')
+      WHEN r.kind = 'enum_list' AND len(split_list(c.value)) < r.min_items THEN
+        format('minimal {} nilai / at least {} value(s)', r.min_items, r.min_items)
+    END AS message
+  FROM cells c
+  JOIN contract_rules r ON r.column_name = c.column_name
+)
+SELECT row, column_name, value, message
+FROM checked
+WHERE message IS NOT NULL
+ORDER BY row, column_name

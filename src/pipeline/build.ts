@@ -1,0 +1,157 @@
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { codeRows } from '../domain/codes.ts';
+import { disclosureRule } from '../domain/disclosure.ts';
+import { CODES, KLA_TABLE, LKSA_TABLE, PUBLISHED_TABLES, REGIONS, VIOLENCE_TABLES, type PublishedTable } from '../domain/tables.ts';
+import { Duck, sqlString } from './duck.ts';
+import { readQuery } from './sql-files.ts';
+import { BuildError } from './issues.ts';
+import { REFERENCE_SOURCES } from './reference.ts';
+import { aggregateViolence, prepare, useDataset, validateInputs } from './stages.ts';
+import { fillFromQuery, fillFromRows, parquetSchema, writeParquet, type WrittenTable } from './publish.ts';
+import { cubeToCells, cellsToRows, readPublishedCells, regionNodes } from './violence-cells.ts';
+import { audit, suppress } from './disclosure/index.ts';
+import { buildLanding } from './landing.ts';
+import { DATA_LICENCE, SYNTHETIC_NOTICE, describeColumns, type Manifest, type ManifestTable } from './manifest.ts';
+import { assertSnapshotId, commitSnapshot, discardStaging, stagingDir } from './snapshot-dir.ts';
+import { pipelineFingerprint } from './fingerprint.ts';
+
+export interface BuildOptions {
+  /** Folder with kekerasan.csv|xlsx, lksa.csv|xlsx, kla.csv|xlsx. */
+  rawDir: string;
+  /** Folder holding the snapshots (public/data). */
+  outDir: string;
+  snapshotId: string;
+  /** Counts of children below k are withheld. */
+  k: number;
+  /** Date the snapshot describes (ISO): later dates are errors, and licence validity and inspections are judged on it. */
+  referenceDate: string;
+  synthetic: boolean;
+  /** Where the full list of input problems goes when a build fails (never under public/). */
+  errorReport?: string;
+  log?: (message: string) => void;
+  /** Called with the staging folder once everything is written and audited, just before it becomes current. */
+  beforeCommit?: (stagingDir: string) => void | Promise<void>;
+}
+
+export interface BuildResult {
+  dir: string;
+  manifest: Manifest;
+  timings: Record<string, number>;
+}
+
+/**
+ * Builds a snapshot: validate -> harmonise -> aggregate -> suppress -> write Parquet -> audit -> landing slice ->
+ * manifest, all in a staging folder that becomes public/data/<id> only when every step has passed.
+ */
+export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
+  assertSnapshotId(opts.snapshotId);
+  if (!Number.isInteger(opts.k) || opts.k < 2) throw new Error(`k must be a whole number >= 2, got ${opts.k}`);
+  const log = opts.log ?? (() => undefined);
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const lap = (name: string) => { const t = performance.now(); timings[name] = Math.round(t - t0); t0 = t; log(`  ${name}: ${timings[name]} ms`); };
+
+  const duck = await Duck.open();
+  const staging = stagingDir(opts.outDir, opts.snapshotId);
+  try {
+    await prepare(duck);
+    lap('reference');
+    const inputs = await validateInputs(duck, opts, staging);
+    lap('validate');
+    await aggregateViolence(duck);
+    lap('aggregate');
+
+    const regions = regionNodes(await duck.all('SELECT region_code, level, province_code FROM regions'));
+    const cells = await cubeToCells(duck, VIOLENCE_TABLES);
+    const suppressed = suppress(cells, regions, opts.k);
+    lap('suppress');
+
+    const written: WrittenTable[] = [];
+    const write = async (spec: PublishedTable) => { written.push(await writeParquet(duck, spec, staging)); };
+    await fillFromQuery(duck, REGIONS, 'SELECT * FROM regions');
+    await write(REGIONS);
+    await fillFromRows(duck, CODES, codeRows());
+    await write(CODES);
+    for (const t of suppressed.tables) {
+      await fillFromRows(duck, t.spec, cellsToRows(t));
+      await write(t.spec);
+    }
+    await useDataset(duck, 'lksa');
+    await fillFromQuery(duck, LKSA_TABLE, readQuery('pipeline/lksa_table'), { reference_date: opts.referenceDate, k: opts.k });
+    await write(LKSA_TABLE);
+    await useDataset(duck, 'kla');
+    await fillFromQuery(duck, KLA_TABLE, readQuery('pipeline/kla_table'));
+    await write(KLA_TABLE);
+    lap('write');
+
+    const auditSummary = await auditStaging(duck, staging, regions, opts.k);
+    lap('audit');
+
+    const landing = await buildLanding(duck);
+    writeFileSync(join(staging, 'landing.json'), JSON.stringify(landing) + '\n');
+    lap('landing');
+
+    const manifest: Manifest = {
+      schema_version: 1,
+      snapshot_id: opts.snapshotId,
+      title: { id: 'Pantau Anak: snapshot data perlindungan anak', en: 'Pantau Anak: child-protection data snapshot' },
+      built_at: new Date().toISOString(),
+      reference_date: opts.referenceDate,
+      synthetic: opts.synthetic,
+      synthetic_notice: opts.synthetic ? SYNTHETIC_NOTICE : null,
+      pipeline_fingerprint: pipelineFingerprint(),
+      licence: DATA_LICENCE,
+      disclosure: { k: opts.k, rule: disclosureRule(opts.k), audit: { passed: true, findings: 0, ...auditSummary } },
+      sources: [...REFERENCE_SOURCES],
+      inputs,
+      landing: 'landing.json',
+      tables: Object.fromEntries(written.map((w) => [w.name, manifestTable(w, suppressed.stats[w.name])])),
+    };
+    writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    await opts.beforeCommit?.(staging);
+    const dir = commitSnapshot(opts.outDir, staging, {
+      id: opts.snapshotId, built_at: manifest.built_at, synthetic: opts.synthetic, reference_date: opts.referenceDate,
+    });
+    lap('commit');
+    return { dir, manifest, timings };
+  } catch (e) {
+    discardStaging(staging);
+    throw e;
+  } finally {
+    duck.close();
+  }
+}
+
+/**
+ * Reads the staged Parquet files back and checks them as a reader would see them: exactly the contract's
+ * columns, and the disclosure audit on the published values alone. Leaves views named after the tables.
+ */
+async function auditStaging(duck: Duck, staging: string, regions: ReturnType<typeof regionNodes>, k: number) {
+  for (const spec of PUBLISHED_TABLES) {
+    const path = join(staging, `${spec.name}.parquet`);
+    const schema = await parquetSchema(duck, path);
+    const expected = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+    const actual = schema.map((c) => `${c.name} ${c.type}`).join(', ');
+    if (expected !== actual) throw new BuildError(`${spec.name}.parquet: columns ${actual} differ from the contract ${expected}`);
+    await duck.run(`DROP TABLE IF EXISTS ${spec.name}; CREATE OR REPLACE VIEW ${spec.name} AS SELECT * FROM read_parquet(${sqlString(path)})`);
+  }
+  const published = await readPublishedCells(duck, VIOLENCE_TABLES);
+  const findings = audit(published, regions, k);
+  if (findings.length > 0) {
+    const list = findings.slice(0, 50).map((f) => `  ${f.table} ${f.year} ${f.region_code} [${f.categories.join(', ')}] ${f.column}: ${f.problem} (${f.detail})`);
+    throw new BuildError(`disclosure audit failed: ${findings.length} finding(s)\n${list.join('\n')}`);
+  }
+  return { tables_checked: published.length, cells_checked: published.reduce((n, t) => n + t.rows.length, 0) };
+}
+
+function manifestTable(w: WrittenTable, stats: { finestLevel: 'regency' | 'province'; primary: number; secondary: number } | undefined): ManifestTable {
+  const spec = PUBLISHED_TABLES.find((t) => t.name === w.name)!;
+  return {
+    file: w.file, rows: w.rows, bytes: w.bytes, sha256: w.sha256,
+    description: spec.description,
+    finest_level: stats?.finestLevel ?? null,
+    suppressed: stats ? { primary: stats.primary, secondary: stats.secondary } : null,
+    columns: describeColumns(spec.columns),
+  };
+}

@@ -1,0 +1,85 @@
+import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { DEFAULT_K } from '../../domain/disclosure.ts';
+import { REPO_ROOT } from '../sql-files.ts';
+import { buildSnapshot } from '../build.ts';
+import { BuildError, InputError } from '../issues.ts';
+import { readIndex } from '../snapshot-dir.ts';
+import { pipelineFingerprint } from '../fingerprint.ts';
+import { publishBoundaries } from '../boundaries.ts';
+import { generateDemo } from '../demo/index.ts';
+
+const DEMO_REFERENCE_DATE = '2025-12-31';
+
+const program = new Command()
+  .name('build-data')
+  .description('Builds a Pantau Anak snapshot into public/data/<snapshot-id>/ (default: the synthetic demo).')
+  .option('--raw <dir>', 'folder with kekerasan, lksa and kla as .csv or .xlsx (omit to build the synthetic demo)')
+  .option('--snapshot-id <id>', 'snapshot folder name (default: demo, or snapshot-<reference date>)')
+  .option('--reference-date <date>', 'the date the snapshot describes, YYYY-MM-DD (default: today; demo 2025-12-31)')
+  .option('--k <n>', 'withhold counts of children from 1 to k-1', String(DEFAULT_K))
+  .option('--synthetic', 'mark the snapshot as synthetic data (always on for the demo)', false)
+  .option('--out <dir>', 'snapshots folder', join(REPO_ROOT, 'public', 'data'))
+  .option('--scale <rows>', 'demo only: number of victim rows to generate (benchmarks)')
+  .option('--seed <n>', 'demo only: generator seed')
+  .option('--if-missing', 'do nothing if the current snapshot was built by this same pipeline code', false)
+  .parse();
+
+const o = program.opts<{ raw?: string; snapshotId?: string; referenceDate?: string; k: string; synthetic: boolean; out: string; scale?: string; seed?: string; ifMissing: boolean }>();
+
+async function main(): Promise<number> {
+  const demo = o.raw === undefined;
+  const outDir = resolve(o.out);
+  publishBoundaries();
+  if (o.ifMissing && isCurrent(outDir)) {
+    console.log(`build-data: snapshot in ${outDir} is up to date; skipped (run npm run build:data to rebuild).`);
+    return 0;
+  }
+  const referenceDate = o.referenceDate ?? (demo ? DEMO_REFERENCE_DATE : new Date().toISOString().slice(0, 10));
+  let rawDir = o.raw === undefined ? '' : resolve(o.raw);
+  if (demo) {
+    rawDir = join(REPO_ROOT, 'data', 'raw', 'demo');
+    console.log(`build-data: generating synthetic demo raw files in ${rawDir} ...`);
+    await generateDemo({ outDir: rawDir, referenceDate, ...(o.scale ? { scale: Number(o.scale) } : {}), ...(o.seed ? { seed: Number(o.seed) } : {}) });
+  }
+  const snapshotId = o.snapshotId ?? (demo ? 'demo' : `snapshot-${referenceDate}`);
+  console.log(`build-data: building snapshot ${snapshotId} from ${rawDir} (k = ${o.k}, reference date ${referenceDate})`);
+  const started = performance.now();
+  try {
+    const result = await buildSnapshot({
+      rawDir, outDir, snapshotId, referenceDate, k: Number(o.k), synthetic: demo || o.synthetic,
+      errorReport: join(rawDir, 'build-errors.csv'), log: (m) => console.log(m),
+    });
+    const t = result.manifest.tables;
+    console.log(`build-data: wrote ${result.dir} in ${Math.round(performance.now() - started)} ms`);
+    for (const [name, table] of Object.entries(t)) {
+      const s = table.suppressed ? `, suppressed ${table.suppressed.primary} + ${table.suppressed.secondary} secondary, finest level ${table.finest_level}` : '';
+      console.log(`  ${name}: ${table.rows} rows, ${table.bytes} bytes${s}`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      console.error(e.message);
+      console.error(`\nbuild-data: FAILED on bad input; full list in ${join(rawDir, 'build-errors.csv')}. The previous snapshot is untouched.`);
+      return 1;
+    }
+    if (e instanceof BuildError) {
+      console.error(`build-data: FAILED: ${e.message}\nThe previous snapshot is untouched.`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** True when the current snapshot exists and was built by this pipeline code. */
+function isCurrent(outDir: string): boolean {
+  const index = readIndex(outDir);
+  if (!index) return false;
+  const manifestPath = join(outDir, index.current, 'manifest.json');
+  if (!existsSync(manifestPath)) return false;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { pipeline_fingerprint?: string };
+  return manifest.pipeline_fingerprint === pipelineFingerprint();
+}
+
+process.exitCode = await main();

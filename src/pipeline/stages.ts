@@ -1,0 +1,74 @@
+import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { RAW_DATASETS, type DatasetId } from '../domain/raw-contract.ts';
+import { AGE_GROUPS } from '../domain/vocab.ts';
+import { codeRows } from '../domain/codes.ts';
+import { sqlString, type Duck } from './duck.ts';
+import { readQuery } from './sql-files.ts';
+import { InputError, issuesToCsv, type InputIssue } from './issues.ts';
+import { loadReference } from './reference.ts';
+import { RegionResolver } from './harmonise.ts';
+import { loadRawFile, locateRawFile } from './read-raw.ts';
+import { createKlaThresholds, validateDataset } from './validate.ts';
+import type { Manifest } from './manifest.ts';
+
+// The stages of a build before disclosure control, each usable alone (tests run them on fixtures).
+
+export interface InputOptions {
+  rawDir: string;
+  referenceDate: string;
+  errorReport?: string;
+}
+
+/** Points the views raw_input and region_map, which the SQL files read, at one dataset. */
+export async function useDataset(duck: Duck, id: DatasetId): Promise<void> {
+  await duck.run(`CREATE OR REPLACE VIEW raw_input AS SELECT * FROM raw_${id}; CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${id};`);
+}
+
+/** Victim rows (violence_clean, internal) and the complete cube of counts (violence_cube). */
+export async function aggregateViolence(duck: Duck): Promise<void> {
+  await useDataset(duck, 'violence');
+  await duck.run(`CREATE OR REPLACE TABLE violence_clean AS ${readQuery('pipeline/clean_violence')}`);
+  await duck.run(`CREATE OR REPLACE TABLE violence_cube AS ${readQuery('pipeline/violence_cube')}`);
+}
+
+/** Macros, reference tables, code lists and the published regions table. */
+export async function prepare(duck: Duck): Promise<void> {
+  await duck.run(readQuery('pipeline/macros'));
+  await loadReference(duck);
+  await duck.run(`CREATE OR REPLACE TABLE codes AS SELECT * FROM (VALUES ${codeRows().map((r) =>
+    `(${sqlString(r.vocabulary)}, ${sqlString(r.code)}, ${r.ord}, ${sqlString(r.label_id)}, ${sqlString(r.label_en)})`).join(', ')})
+    AS t(vocabulary, code, ord, label_id, label_en)`);
+  await duck.run(`CREATE OR REPLACE TABLE age_groups AS SELECT * FROM (VALUES ${AGE_GROUPS.map((a) => `('${a.code}', ${a.min}, ${a.max})`).join(', ')})
+    AS t(code, min_age, max_age)`);
+  await createKlaThresholds(duck);
+  await duck.run(`CREATE OR REPLACE TABLE regions AS ${readQuery('pipeline/regions')}`);
+}
+
+/** Loads and validates every raw file; throws InputError with all problems of all files. */
+export async function validateInputs(duck: Duck, opts: InputOptions, tmpDir: string): Promise<Manifest['inputs']> {
+  const resolver = await RegionResolver.fromReference(duck);
+  const issues: InputIssue[] = [];
+  const inputs: Manifest['inputs'] = [];
+  for (const dataset of RAW_DATASETS) {
+    const located = locateRawFile(opts.rawDir, dataset);
+    if (!located.path) {
+      issues.push(located.issue!);
+      continue;
+    }
+    const fileIssues = await loadRawFile(duck, dataset, located.path, tmpDir);
+    if (fileIssues.length > 0) {
+      issues.push(...fileIssues);
+      continue;
+    }
+    issues.push(...await validateDataset(duck, dataset, basename(located.path), opts.referenceDate, resolver));
+    const [n] = await duck.all(`SELECT count(*)::INTEGER AS n FROM raw_${dataset.id}`);
+    inputs.push({ dataset: dataset.id, file: basename(located.path), rows: Number(n?.n ?? 0) });
+  }
+  if (issues.length > 0) {
+    if (opts.errorReport) writeFileSync(opts.errorReport, issuesToCsv(issues));
+    throw new InputError(issues);
+  }
+  return inputs;
+}
+

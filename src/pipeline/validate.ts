@@ -1,0 +1,52 @@
+import { MIN_DATE, type RawDataset } from '../domain/raw-contract.ts';
+import { KLA_CATEGORIES } from '../domain/kla.ts';
+import type { Duck } from './duck.ts';
+import type { InputIssue } from './issues.ts';
+import { harmoniseRegions, type RegionResolver } from './harmonise.ts';
+
+/**
+ * Validates raw_<dataset> (loaded by read-raw.ts) against the contract: every cell (queries/pipeline/validate_cells.sql),
+ * the region column (harmonise.ts, into table region_map_<dataset>) and the rules across columns and rows
+ * (queries/pipeline/check_<dataset>_rules.sql). Returns every issue of the file, sorted by row.
+ */
+export async function validateDataset(duck: Duck, dataset: RawDataset, file: string, referenceDate: string, resolver: RegionResolver): Promise<InputIssue[]> {
+  await createContractRules(duck, dataset);
+  await duck.run(`CREATE OR REPLACE VIEW raw_input AS SELECT * FROM raw_${dataset.id}`);
+  const cellRows = await duck.query('pipeline/validate_cells', { min_date: MIN_DATE, max_date: referenceDate });
+  const regionIssues = await harmoniseRegions(duck, resolver, file, `region_map_${dataset.id}`);
+  await duck.run(`CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${dataset.id}`);
+  const ruleRows = await duck.query(`pipeline/check_${dataset.id}_rules`, dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
+  const toIssue = (r: Record<string, unknown>): InputIssue => ({
+    file, row: Number(r.row), column: String(r.column_name), value: r.value === null ? null : String(r.value), message: String(r.message),
+  });
+  return [...cellRows.map(toIssue), ...regionIssues, ...ruleRows.map(toIssue)]
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || String(a.column).localeCompare(String(b.column)));
+}
+
+/** Table contract_rules: one row per column of the dataset, read by validate_cells.sql. */
+async function createContractRules(duck: Duck, dataset: RawDataset): Promise<void> {
+  await duck.run(`CREATE OR REPLACE TABLE contract_rules (column_name VARCHAR, kind VARCHAR, required BOOLEAN,
+    max_length INTEGER, min_value DOUBLE, max_value DOUBLE, allowed VARCHAR[], min_items INTEGER, allow_future BOOLEAN)`);
+  for (const c of dataset.columns) {
+    const t = c.type;
+    await duck.run(`INSERT INTO contract_rules VALUES ($name, $kind, $required, $max_length, $min_value, $max_value, string_split($allowed, '|'), $min_items, $allow_future)`, {
+      name: c.name,
+      kind: t.kind,
+      required: c.required,
+      max_length: t.kind === 'text' ? (t.maxLength ?? 10_000) : null,
+      min_value: t.kind === 'integer' || t.kind === 'decimal' ? t.min : null,
+      max_value: t.kind === 'integer' || t.kind === 'decimal' ? t.max : null,
+      allowed: t.kind === 'enum' || t.kind === 'enum_list' ? t.values.join('|') : null,
+      min_items: t.kind === 'enum_list' ? t.minItems : null,
+      allow_future: t.kind === 'date' ? (t.allowFuture ?? false) : null,
+    });
+  }
+}
+
+/** Table kla_thresholds(code, min_points, max_points) from the one definition in src/domain/kla.ts. */
+export async function createKlaThresholds(duck: Duck): Promise<void> {
+  await duck.run(`CREATE OR REPLACE TABLE kla_thresholds (code VARCHAR, min_points INTEGER, max_points INTEGER, ord INTEGER)`);
+  for (const [i, c] of KLA_CATEGORIES.entries()) {
+    await duck.run(`INSERT INTO kla_thresholds VALUES ($code, $min, $max, $ord)`, { code: c.code, min: c.min, max: c.max, ord: i });
+  }
+}
