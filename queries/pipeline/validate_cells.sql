@@ -16,11 +16,11 @@ checked AS (
       WHEN r.kind = 'integer' AND parse_integer(c.value) IS NULL THEN
         'bukan bilangan bulat / not a whole number'
       WHEN r.kind = 'integer' AND parse_integer(c.value) NOT BETWEEN r.min_value AND r.max_value THEN
-        format('di luar rentang {}..{} / out of range {}..{}', r.min_value::INTEGER, r.max_value::INTEGER, r.min_value::INTEGER, r.max_value::INTEGER)
+        format('di luar rentang {}..{} / out of range {}..{}', fmt_num(r.min_value), fmt_num(r.max_value), fmt_num(r.min_value), fmt_num(r.max_value))
       WHEN r.kind = 'decimal' AND parse_decimal(c.value) IS NULL THEN
         'bukan angka / not a number'
       WHEN r.kind = 'decimal' AND parse_decimal(c.value) NOT BETWEEN r.min_value AND r.max_value THEN
-        format('di luar rentang {}..{} / out of range {}..{}', r.min_value, r.max_value, r.min_value, r.max_value)
+        format('di luar rentang {}..{} / out of range {}..{}', fmt_num(r.min_value), fmt_num(r.max_value), fmt_num(r.min_value), fmt_num(r.max_value))
       WHEN r.kind = 'date' AND parse_date(c.value) IS NULL THEN
         'bukan tanggal (YYYY-MM-DD atau DD/MM/YYYY) / not a date (YYYY-MM-DD or DD/MM/YYYY)'
       WHEN r.kind = 'date' AND parse_date(c.value) < $min_date::DATE THEN

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duck } from '../../src/pipeline/duck.ts';
+import { prepare, validateInputs } from '../../src/pipeline/stages.ts';
+import { InputError, type InputIssue } from '../../src/pipeline/issues.ts';
+import { copyValidRaw, REFERENCE_DATE, tempDir } from '../helpers.ts';
+
+// Each kind of bad input a data officer can send, with the problem the build must name: file, row, column, value.
+
+type Files = Record<'kekerasan.csv' | 'lksa.csv' | 'kla.csv', string>;
+interface Case {
+  name: string;
+  change: (dir: string, f: Files) => void;
+  expect: Partial<InputIssue> & { message: RegExp };
+}
+
+const lines = (s: string) => s.trimEnd().split('\n');
+/** Sets one cell of a simple (unquoted) fixture CSV: row as a spreadsheet numbers it, header = row 1. */
+function setCell(csv: string, row: number, column: string, value: string): string {
+  const ls = lines(csv);
+  const header = ls[0]!.split(',');
+  const i = header.indexOf(column);
+  if (i < 0) throw new Error(`no column ${column}`);
+  const cells = ls[row - 1]!.split(',');
+  cells[i] = value;
+  ls[row - 1] = cells.join(',');
+  return ls.join('\n') + '\n';
+}
+const write = (dir: string, name: keyof Files, content: string) => writeFileSync(join(dir, name), content);
+const edit = (name: keyof Files, row: number, column: string, value: string) =>
+  (dir: string, f: Files) => write(dir, name, setCell(f[name], row, column, value));
+
+const CASES: Case[] = [
+  { name: 'missing file', change: (dir) => rmSync(join(dir, 'lksa.csv')),
+    expect: { file: expect.stringContaining('lksa.csv') as unknown as string, row: null, message: /file not found/ } },
+  { name: 'a CSV and an XLSX for the same data', change: (dir) => writeFileSync(join(dir, 'kla.xlsx'), 'x'),
+    expect: { message: /two files for the same data/ } },
+  { name: 'empty file', change: (dir) => write(dir, 'kla.csv', ''),
+    expect: { file: 'kla.csv', message: /empty file/ } },
+  { name: 'required column missing', change: (dir, f) => write(dir, 'kekerasan.csv', f['kekerasan.csv'].replace(',usia,', ',umur_korban,')),
+    expect: { file: 'kekerasan.csv', row: 1, column: 'usia', message: /required column missing/ } },
+  { name: 'unknown column', change: (dir, f) => write(dir, 'kekerasan.csv', f['kekerasan.csv'].replace(',usia,', ',umur_korban,')),
+    expect: { file: 'kekerasan.csv', row: 1, column: 'umur_korban', message: /unknown column/ } },
+  { name: 'duplicate column', change: (dir, f) => write(dir, 'kla.csv', f['kla.csv'].replace('nilai_klaster_5', 'nilai_klaster_4')),
+    expect: { file: 'kla.csv', row: 1, column: 'nilai_klaster_4', message: /duplicate column/ } },
+  { name: 'line with too many fields', change: (dir, f) => write(dir, 'kla.csv', f['kla.csv'] + '2025,32.71,700,70,70,70,70,70,70,madya,extra\n'),
+    expect: { file: 'kla.csv', row: 10, message: /malformed line.*TOO MANY COLUMNS/ } },
+  { name: 'unterminated quote', change: (dir, f) => write(dir, 'kla.csv', f['kla.csv'] + '2025,"32.71,700,70,70,70,70,70,70,madya\n'),
+    expect: { file: 'kla.csv', row: 10, message: /malformed line/ } },
+  { name: 'blank line inside the file', change: (dir, f) => write(dir, 'kla.csv', f['kla.csv'].replace('\n2023,32.04', '\n\n2023,32.04')),
+    expect: { file: 'kla.csv', row: 3, message: /blank line/ } },
+  { name: 'required cell empty', change: edit('kekerasan.csv', 4, 'jenis_kelamin', ''),
+    expect: { file: 'kekerasan.csv', row: 4, column: 'jenis_kelamin', value: null, message: /required/ } },
+  { name: 'age not a number', change: edit('kekerasan.csv', 5, 'usia', 'sepuluh'),
+    expect: { file: 'kekerasan.csv', row: 5, column: 'usia', value: 'sepuluh', message: /not a whole number/ } },
+  { name: 'age 18 is not a child', change: edit('kekerasan.csv', 6, 'usia', '18'),
+    expect: { file: 'kekerasan.csv', row: 6, column: 'usia', value: '18', message: /out of range 0\.\.17/ } },
+  { name: 'value outside its code list', change: edit('kekerasan.csv', 7, 'jenis_kelamin', 'Perempuan'),
+    expect: { file: 'kekerasan.csv', row: 7, column: 'jenis_kelamin', value: 'Perempuan', message: /not one of: L, P/ } },
+  { name: 'unknown item in a list', change: edit('kekerasan.csv', 8, 'jenis_kekerasan', 'seksual;pukul'),
+    expect: { file: 'kekerasan.csv', row: 8, column: 'jenis_kekerasan', message: /unknown value\(s\) pukul/ } },
+  { name: 'list with no items where one is required', change: edit('kekerasan.csv', 9, 'jenis_kekerasan', ';'),
+    expect: { file: 'kekerasan.csv', row: 9, column: 'jenis_kekerasan', value: ';', message: /at least 1 value/ } },
+  { name: 'impossible date', change: edit('kekerasan.csv', 10, 'tanggal_lapor', '2024-13-45'),
+    expect: { file: 'kekerasan.csv', row: 10, column: 'tanggal_lapor', value: '2024-13-45', message: /not a date/ } },
+  { name: 'date after the reference date', change: edit('kekerasan.csv', 11, 'tanggal_lapor', '2031-01-01'),
+    expect: { file: 'kekerasan.csv', row: 11, column: 'tanggal_lapor', message: /after the reference date 2025-12-31/ } },
+  { name: 'date before 2010', change: edit('lksa.csv', 2, 'tanggal_inspeksi_terakhir', '2009-12-31'),
+    expect: { file: 'lksa.csv', row: 2, column: 'tanggal_inspeksi_terakhir', message: /date before 2010-01-01/ } },
+  { name: 'unknown region name', change: edit('kekerasan.csv', 12, 'wilayah', 'Kabupaten Atlantis'),
+    expect: { file: 'kekerasan.csv', row: 12, column: 'wilayah', value: 'Kabupaten Atlantis', message: /unknown region name or code; 1 baris\/rows: 12/ } },
+  { name: 'unknown BPS code', change: edit('lksa.csv', 3, 'wilayah', '9999'),
+    expect: { file: 'lksa.csv', row: 3, column: 'wilayah', value: '9999', message: /unknown BPS code/ } },
+  { name: 'ambiguous name', change: edit('lksa.csv', 4, 'wilayah', 'Bogor'),
+    expect: { file: 'lksa.csv', row: 4, column: 'wilayah', value: 'Bogor', message: /ambiguous name: 32\.01 Kabupaten Bogor; 32\.71 Kota Bogor/ } },
+  { name: 'province instead of kab/kota', change: edit('kla.csv', 2, 'wilayah', '32'),
+    expect: { file: 'kla.csv', row: 2, column: 'wilayah', value: '32', message: /province code/ } },
+  { name: 'one case in two regencies', change: edit('kekerasan.csv', 3, 'wilayah', '32.71'),
+    expect: { file: 'kekerasan.csv', row: 2, column: 'id_kasus', value: 'K-2023-0001', message: /one case recorded in several regencies/ } },
+  { name: 'duplicate LKSA id', change: edit('lksa.csv', 3, 'id_lksa', 'LKSA-T-001'),
+    expect: { file: 'lksa.csv', row: 3, column: 'id_lksa', message: /duplicate id_lksa/ } },
+  { name: 'valid licence without expiry date', change: edit('lksa.csv', 2, 'izin_berlaku_sampai', ''),
+    expect: { file: 'lksa.csv', row: 2, column: 'izin_berlaku_sampai', message: /required when status_izin = berlaku/ } },
+  { name: 'accreditation grade without year', change: edit('lksa.csv', 3, 'tahun_akreditasi', ''),
+    expect: { file: 'lksa.csv', row: 3, column: 'tahun_akreditasi', message: /required for accreditation A, B or C/ } },
+  { name: 'accreditation year without grade', change: edit('lksa.csv', 5, 'tahun_akreditasi', '2020'),
+    expect: { file: 'lksa.csv', row: 5, column: 'tahun_akreditasi', value: '2020', message: /must be empty when akreditasi = belum/ } },
+  { name: 'latitude without longitude', change: edit('lksa.csv', 2, 'bujur', ''),
+    expect: { file: 'lksa.csv', row: 2, column: 'bujur', message: /lintang and bujur together/ } },
+  { name: 'coordinates outside Indonesia', change: edit('lksa.csv', 2, 'lintang', '48.85'),
+    expect: { file: 'lksa.csv', row: 2, column: 'lintang', value: '48.85', message: /out of range -11\.5\.\.6\.5/ } },
+  { name: 'name too long', change: edit('lksa.csv', 2, 'nama_lksa', 'X'.repeat(201)),
+    expect: { file: 'lksa.csv', row: 2, column: 'nama_lksa', message: /longer than 200 characters/ } },
+  { name: 'stated KLA category disagrees with the score', change: edit('kla.csv', 3, 'kategori', 'nindya'),
+    expect: { file: 'kla.csv', row: 3, column: 'kategori', value: 'nindya', message: /does not match nilai_total 688 \(should be madya\)/ } },
+  { name: 'same region twice in one KLA year', change: edit('kla.csv', 3, 'wilayah', '3273'),
+    expect: { file: 'kla.csv', row: 2, column: 'wilayah', message: /more than once in year 2023/ } },
+  { name: 'score above 1000', change: edit('kla.csv', 6, 'nilai_total', '1000.5'),
+    expect: { file: 'kla.csv', row: 6, column: 'nilai_total', value: '1000.5', message: /out of range 0\.\.1000/ } },
+  { name: 'score not a number', change: edit('kla.csv', 4, 'nilai_klaster_2', 'n/a'),
+    expect: { file: 'kla.csv', row: 4, column: 'nilai_klaster_2', value: 'n/a', message: /not a number/ } },
+  { name: 'corrupt XLSX', change: (dir) => { rmSync(join(dir, 'lksa.csv')); writeFileSync(join(dir, 'lksa.xlsx'), 'not a zip'); },
+    expect: { file: 'lksa.xlsx', message: /cannot read the XLSX file/ } },
+];
+
+let duck: Duck;
+let original: Files;
+beforeAll(async () => {
+  duck = await Duck.open();
+  await prepare(duck);
+  const { dir, cleanup } = tempDir();
+  const raw = copyValidRaw(dir);
+  original = Object.fromEntries((['kekerasan.csv', 'lksa.csv', 'kla.csv'] as const).map((f) => [f, readFileSync(join(raw, f), 'utf8')])) as Files;
+  cleanup();
+});
+afterAll(() => duck.close());
+
+async function issuesFor(change: Case['change']): Promise<InputIssue[]> {
+  const { dir, cleanup } = tempDir();
+  try {
+    const raw = copyValidRaw(dir);
+    change(raw, original);
+    await validateInputs(duck, { rawDir: raw, referenceDate: REFERENCE_DATE }, dir);
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return e.issues;
+    throw e;
+  } finally {
+    cleanup();
+  }
+}
+
+describe('bad input is named by file, row, column and value', () => {
+  it('the valid fixture has no issue', async () => {
+    expect(await issuesFor(() => undefined)).toEqual([]);
+  });
+
+  it.each(CASES)('$name', async ({ change, expect: wanted }) => {
+    const issues = await issuesFor(change);
+    expect(issues).toContainEqual(expect.objectContaining({ ...wanted, message: expect.stringMatching(wanted.message) }));
+  });
+
+  it('reports every problem of every file in one run', async () => {
+    const issues = await issuesFor((dir, f) => {
+      write(dir, 'kekerasan.csv', setCell(setCell(f['kekerasan.csv'], 5, 'usia', '30'), 9, 'jenis_kelamin', 'X'));
+      write(dir, 'kla.csv', setCell(f['kla.csv'], 4, 'nilai_total', 'abc'));
+    });
+    expect(issues.map((i) => `${i.file}:${i.row}:${i.column}`)).toEqual(['kekerasan.csv:5:usia', 'kekerasan.csv:9:jenis_kelamin', 'kla.csv:4:nilai_total']);
+  });
+
+  it('reads semicolon-delimited CSV as Excel writes it in Indonesian locales', async () => {
+    const issues = await issuesFor((dir, f) => write(dir, 'kla.csv', f['kla.csv'].replace(/,/g, ';')));
+    expect(issues).toEqual([]);
+  });
+});
