@@ -10,11 +10,11 @@ import type { InputIssue } from './issues.ts';
 export function locateRawFile(dir: string, dataset: RawDataset): { path?: string; issue?: InputIssue } {
   const candidates = ['csv', 'xlsx'].map((ext) => join(dir, `${dataset.file}.${ext}`)).filter((p) => existsSync(p));
   if (candidates.length === 0) {
-    return { issue: { file: join(dir, `${dataset.file}.csv`), row: null, column: null, value: null,
-      message: `berkas tidak ditemukan (juga tidak ada .xlsx) / file not found (nor .xlsx): ${dataset.title.en}` } };
+    return { issue: { file: `${dataset.file}.csv`, row: null, column: null, value: null,
+      message: `berkas tidak ditemukan di ${dir} (juga tidak ada .xlsx) / file not found in ${dir} (nor .xlsx): ${dataset.title.en}` } };
   }
   if (candidates.length > 1) {
-    return { issue: { file: candidates.join(' + '), row: null, column: null, value: null,
+    return { issue: { file: candidates.map((c) => basename(c)).join(' + '), row: null, column: null, value: null,
       message: 'ada dua berkas untuk data yang sama; sisakan satu / two files for the same data; keep one' } };
   }
   return { path: candidates[0] };

@@ -209,10 +209,19 @@ describe('realistic size', () => {
     expect(audit(naive, regions, DEFAULT_K).some((f) => f.problem === 'recoverable')).toBe(true);
   });
 
+  it('also holds when counts are large enough to keep partition tables at kab/kota level', () => {
+    const dense = syntheticInput(7, years, 30);
+    const t0 = performance.now();
+    const res = suppress(dense.tables, dense.regions, DEFAULT_K);
+    const findings = audit(res.tables, dense.regions, DEFAULT_K);
+    console.log(`disclosure, dense variant: suppress + audit ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(Object.values(res.stats).filter((s) => s.finestLevel === 'regency').length).toBeGreaterThan(2);
+    expect(findings).toEqual([]);
+  });
+
   it('is deterministic', () => {
     const a = suppress(tables, regions, DEFAULT_K);
     const b = suppress(tables, regions, DEFAULT_K);
     expect(b).toEqual(a);
   });
 });
-export const syntheticInputForScratch = syntheticInput;
