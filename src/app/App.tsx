@@ -20,7 +20,7 @@ export function App() {
     <>
       {synthetic && state.kind === 'ready' && (
         <div className="synthetic-banner" role="note">
-          <strong>{t(lang, 'syntheticBadge')}</strong> {state.snapshot.manifest.synthetic_notice?.[lang]}
+          {state.snapshot.manifest.synthetic_notice?.[lang] ?? t(lang, 'syntheticBadge')}
         </div>
       )}
       <header className="app-header">

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n.ts';
 import { formatDate, formatNumber, t } from '../i18n.ts';
 import type { Row, Snapshot } from '../snapshot.ts';
+import { KLA_CATEGORIES } from '../../domain/kla.ts';
 
 const num = (row: Row | null, key: string): number | null => {
   const v = row?.[key];
@@ -41,8 +42,8 @@ export function Overview({ lang, snapshot }: { lang: Lang; snapshot: Snapshot })
         <h2 id="kla-h">{t(lang, 'kla')} {landing.kla_year ?? ''}</h2>
         <div className="figures">
           <Figure label={`${t(lang, 'awarded')} (${formatNumber(lang, num(k, 'evaluated'))} ${t(lang, 'evaluated')})`} value={formatNumber(lang, num(k, 'awarded'))} />
-          {(['pratama', 'madya', 'nindya', 'utama', 'kla'] as const).map((c) => (
-            <Figure key={c} label={c[0]!.toUpperCase() + c.slice(1)} value={formatNumber(lang, num(k, c))} />
+          {KLA_CATEGORIES.filter((c) => c.code !== 'tidak_ada').map((c) => (
+            <Figure key={c.code} label={c.label[lang]} value={formatNumber(lang, num(k, c.code))} />
           ))}
         </div>
       </section>
