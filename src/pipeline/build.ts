@@ -5,12 +5,12 @@ import { disclosureRule } from '../domain/disclosure.ts';
 import { CODES, KLA_TABLE, LKSA_TABLE, PUBLISHED_TABLES, REGIONS, VIOLENCE_TABLES, type PublishedTable } from '../domain/tables.ts';
 import { Duck, sqlString } from './duck.ts';
 import { readQuery } from './sql-files.ts';
-import { BuildError } from './issues.ts';
 import { REFERENCE_SOURCES } from './reference.ts';
 import { aggregateViolence, prepare, useDataset, validateInputs } from './stages.ts';
-import { fillFromQuery, fillFromRows, parquetSchema, writeParquet, type WrittenTable } from './publish.ts';
-import { cubeToCells, cellsToRows, readPublishedCells, regionNodes } from './violence-cells.ts';
-import { audit, suppress } from './disclosure/index.ts';
+import { fillFromQuery, fillFromRows, writeParquet, type WrittenTable } from './publish.ts';
+import { cubeToCells, cellsToRows, regionNodes } from './violence-cells.ts';
+import { suppress } from './disclosure/index.ts';
+import { auditSnapshot } from './audit-snapshot.ts';
 import { buildLanding } from './landing.ts';
 import { DATA_LICENCE, SYNTHETIC_NOTICE, describeColumns, type Manifest, type ManifestTable } from './manifest.ts';
 import { assertSnapshotId, commitSnapshot, discardStaging, stagingDir } from './snapshot-dir.ts';
@@ -85,7 +85,7 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
     await write(KLA_TABLE);
     lap('write');
 
-    const auditSummary = await auditStaging(duck, staging, regions, opts.k);
+    const auditSummary = await auditSnapshot(duck, staging, opts.k);
     lap('audit');
 
     const landing = await buildLanding(duck);
@@ -121,28 +121,6 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
   } finally {
     duck.close();
   }
-}
-
-/**
- * Reads the staged Parquet files back and checks them as a reader would see them: exactly the contract's
- * columns, and the disclosure audit on the published values alone. Leaves views named after the tables.
- */
-async function auditStaging(duck: Duck, staging: string, regions: ReturnType<typeof regionNodes>, k: number) {
-  for (const spec of PUBLISHED_TABLES) {
-    const path = join(staging, `${spec.name}.parquet`);
-    const schema = await parquetSchema(duck, path);
-    const expected = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
-    const actual = schema.map((c) => `${c.name} ${c.type}`).join(', ');
-    if (expected !== actual) throw new BuildError(`${spec.name}.parquet: columns ${actual} differ from the contract ${expected}`);
-    await duck.run(`DROP TABLE IF EXISTS ${spec.name}; CREATE OR REPLACE VIEW ${spec.name} AS SELECT * FROM read_parquet(${sqlString(path)})`);
-  }
-  const published = await readPublishedCells(duck, VIOLENCE_TABLES);
-  const findings = audit(published, regions, k);
-  if (findings.length > 0) {
-    const list = findings.slice(0, 50).map((f) => `  ${f.table} ${f.year} ${f.region_code} [${f.categories.join(', ')}] ${f.column}: ${f.problem} (${f.detail})`);
-    throw new BuildError(`disclosure audit failed: ${findings.length} finding(s)\n${list.join('\n')}`);
-  }
-  return { tables_checked: published.length, cells_checked: published.reduce((n, t) => n + t.rows.length, 0) };
 }
 
 function manifestTable(w: WrittenTable, stats: { finestLevel: 'regency' | 'province'; primary: number; secondary: number } | undefined): ManifestTable {

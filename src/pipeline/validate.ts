@@ -1,4 +1,4 @@
-import { MIN_DATE, type RawDataset } from '../domain/raw-contract.ts';
+import { MIN_DATE, type DatasetId, type RawDataset } from '../domain/raw-contract.ts';
 import { KLA_CATEGORIES } from '../domain/kla.ts';
 import type { Duck } from './duck.ts';
 import type { InputIssue } from './issues.ts';
@@ -15,13 +15,20 @@ export async function validateDataset(duck: Duck, dataset: RawDataset, file: str
   const cellRows = await duck.query('pipeline/validate_cells', { min_date: MIN_DATE, max_date: referenceDate });
   const regionIssues = await harmoniseRegions(duck, resolver, file, `region_map_${dataset.id}`);
   await duck.run(`CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${dataset.id}`);
-  const ruleRows = await duck.query(`pipeline/check_${dataset.id}_rules`, dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
+  const ruleRows = await duck.query(RULES[dataset.id], dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
   const toIssue = (r: Record<string, unknown>): InputIssue => ({
     file, row: Number(r.row), column: String(r.column_name), value: r.value === null ? null : String(r.value), message: String(r.message),
   });
   return [...cellRows.map(toIssue), ...regionIssues, ...ruleRows.map(toIssue)]
     .sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || String(a.column).localeCompare(String(b.column)));
 }
+
+/** The rules across columns and rows of each dataset. */
+const RULES: Record<DatasetId, string> = {
+  violence: 'pipeline/check_violence_rules',
+  lksa: 'pipeline/check_lksa_rules',
+  kla: 'pipeline/check_kla_rules',
+};
 
 /** Table contract_rules: one row per column of the dataset, read by validate_cells.sql. */
 async function createContractRules(duck: Duck, dataset: RawDataset): Promise<void> {
