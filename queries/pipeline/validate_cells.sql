@@ -1,13 +1,10 @@
--- Problems in single cells of the raw file in view raw_input, checked against its dataset's contract rules.
--- Tables: raw_input(__row INTEGER, <contract columns> VARCHAR), contract_rules (see src/pipeline/validate.ts).
+-- Problems of single cell values against the dataset's contract rules, one row per (column, distinct value).
+-- Tables: cell_values(column_name, value, n) (from column_values.sql), contract_rules (see src/pipeline/validate.ts).
 -- Params: $min_date DATE, $max_date DATE (the snapshot reference date; later dates are errors unless allow_future).
--- Columns: row INTEGER, column_name VARCHAR, value VARCHAR, message VARCHAR.
-WITH cells AS (
-  FROM raw_input UNPIVOT INCLUDE NULLS (value FOR column_name IN (COLUMNS(* EXCLUDE (__row))))
-),
-checked AS (
+-- Columns: column_name VARCHAR, value VARCHAR, message VARCHAR.
+WITH checked AS (
   SELECT
-    c.__row AS row, c.column_name, c.value,
+    c.column_name, c.value,
     CASE
       WHEN c.value IS NULL THEN
         CASE WHEN r.required THEN 'wajib diisi / required' END
@@ -36,10 +33,9 @@ checked AS (
       WHEN r.kind = 'enum_list' AND len(split_list(c.value)) < r.min_items THEN
         format('minimal {} nilai / at least {} value(s)', r.min_items, r.min_items)
     END AS message
-  FROM cells c
+  FROM cell_values c
   JOIN contract_rules r ON r.column_name = c.column_name
 )
-SELECT row, column_name, value, message
+SELECT column_name, value, message
 FROM checked
 WHERE message IS NOT NULL
-ORDER BY row, column_name

@@ -3,36 +3,45 @@
 -- `dim` is the published table's name; `category` joins its category columns with '|' ('P|13-17').
 -- Tables: violence_clean, regions (published), codes (published).
 -- Columns: dim, year, region_code, level, category, cases, victims.
-WITH facts AS (
-  SELECT 'violence_totals' AS dim, '' AS category, case_id, year, region_code, province_code FROM violence_clean
+WITH regency_counts AS (
+  -- Each branch aggregates one table's categories per kab/kota straight from violence_clean; cases only where published.
+  SELECT 'violence_totals' AS dim, '' AS category, year, region_code, province_code,
+    count(DISTINCT case_id) AS cases, count(*) AS victims
+  FROM violence_clean GROUP BY ALL
   UNION ALL
-  SELECT 'violence_by_type', unnest(violence_types), case_id, year, region_code, province_code FROM violence_clean
+  SELECT 'violence_by_type', category, year, region_code, province_code, count(DISTINCT case_id), count(*)
+  FROM (SELECT unnest(violence_types) AS category, case_id, year, region_code, province_code FROM violence_clean) GROUP BY ALL
   UNION ALL
-  SELECT 'violence_by_sex_age', sex || '|' || age_group, case_id, year, region_code, province_code FROM violence_clean
+  SELECT 'violence_by_sex_age', sex || '|' || age_group, year, region_code, province_code, NULL, victims
+  FROM (SELECT sex, age_group, year, region_code, province_code, count(*) AS victims FROM violence_clean GROUP BY ALL)
   UNION ALL
-  SELECT 'violence_by_place', place, case_id, year, region_code, province_code FROM violence_clean
+  SELECT 'violence_by_place', place, year, region_code, province_code, NULL, count(*) FROM violence_clean GROUP BY ALL
   UNION ALL
-  SELECT 'violence_by_perpetrator', perpetrator, case_id, year, region_code, province_code FROM violence_clean
+  SELECT 'violence_by_perpetrator', perpetrator, year, region_code, province_code, NULL, count(*) FROM violence_clean GROUP BY ALL
   UNION ALL
-  SELECT 'violence_by_disability', disability, case_id, year, region_code, province_code FROM violence_clean
+  SELECT 'violence_by_disability', disability, year, region_code, province_code, NULL, count(*) FROM violence_clean GROUP BY ALL
   UNION ALL
-  SELECT 'violence_by_service', unnest(services), case_id, year, region_code, province_code FROM violence_clean
-  UNION ALL
-  SELECT 'violence_by_service', 'layanan_apa_pun', case_id, year, region_code, province_code
-  FROM violence_clean WHERE len(services) > 0
-  UNION ALL
-  SELECT 'violence_by_service', 'rujukan_perlindungan_sosial', case_id, year, region_code, province_code
-  FROM violence_clean WHERE list_has_any(services, ['pkh', 'pbi_jkn', 'pip'])
+  SELECT 'violence_by_service', category, year, region_code, province_code, NULL, count(*)
+  FROM (
+    SELECT unnest(services) AS category, year, region_code, province_code FROM violence_clean
+    UNION ALL
+    SELECT 'layanan_apa_pun', year, region_code, province_code FROM violence_clean WHERE len(services) > 0
+    UNION ALL
+    SELECT 'rujukan_perlindungan_sosial', year, region_code, province_code
+    FROM violence_clean WHERE list_has_any(services, ['pkh', 'pbi_jkn', 'pip'])
+  ) GROUP BY ALL
 ),
 counted AS (
+  -- Cases are counted per kab/kota and summed upwards: exact, because a case is recorded in one kab/kota
+  -- (check_violence_rules.sql) and each year is counted on its own.
   SELECT
     dim, category, year,
     CASE WHEN grouping(province_code) = 1 THEN '00'
          WHEN grouping(region_code) = 1 THEN province_code
          ELSE region_code END AS region_code,
-    count(DISTINCT case_id) FILTER (WHERE dim IN ('violence_totals', 'violence_by_type'))::INTEGER AS cases,
-    count(*)::INTEGER AS victims
-  FROM facts
+    sum(cases)::INTEGER AS cases,
+    sum(victims)::INTEGER AS victims
+  FROM regency_counts
   GROUP BY GROUPING SETS ((dim, category, year), (dim, category, year, province_code), (dim, category, year, province_code, region_code))
 ),
 dim_categories AS (

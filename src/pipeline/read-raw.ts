@@ -21,7 +21,7 @@ export function locateRawFile(dir: string, dataset: RawDataset): { path?: string
 }
 
 /**
- * Loads a raw CSV or XLSX file into table raw_<dataset> with every column as VARCHAR and `__row`, the row number
+ * Loads a raw CSV or XLSX file into view raw_<dataset> (over table raw_<dataset>_data) with every column as VARCHAR and `__row`, the row number
  * as a spreadsheet shows it. Returns file-level issues (unreadable, bad header, broken lines); when there are any,
  * the table is not created and the file's cells are not validated.
  */
@@ -53,16 +53,21 @@ export async function loadRawFile(duck: Duck, dataset: RawDataset, path: string,
   await duck.run(`DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
   const source = `read_csv(${sqlString(csvPath)}, header = true, auto_detect = false, delim = ${sqlString(scan.delimiter)},
     quote = '"', escape = '"', columns = ${columns}, store_rejects = true, encoding = 'utf-8')`;
-  const rowExpr = numbered ? '"__row"::INTEGER' : '(row_number() OVER () + 1)::INTEGER';
-  const select = header.filter((h) => h !== '__row').map((h) => `nullif(trim(${quoteIdent(h)}), '') AS ${quoteIdent(h.trim().toLowerCase())}`);
+  const select = header.map((h) => h === '__row'
+    ? '"__row"::INTEGER AS __row'
+    : `nullif(trim(${quoteIdent(h)}), '') AS ${quoteIdent(h.trim().toLowerCase())}`);
   try {
-    await duck.run(`CREATE OR REPLACE TABLE raw_${dataset.id} AS SELECT ${rowExpr} AS __row, ${select.join(', ')} FROM ${source}`);
+    await duck.run(`CREATE OR REPLACE TABLE raw_${dataset.id}_data AS SELECT ${select.join(', ')} FROM ${source}`);
   } catch (e) {
     return [issue(`berkas tidak dapat dibaca sebagai CSV / cannot read as CSV: ${(e as Error).message.split('\n')[0]}`)];
   }
+  // The table keeps the file's order, so for a CSV (with no blank lines, checked above) rowid + 2 is the line number.
+  await duck.run(`CREATE OR REPLACE VIEW raw_${dataset.id} AS ${numbered
+    ? `SELECT * FROM raw_${dataset.id}_data`
+    : `SELECT (rowid + 2)::INTEGER AS __row, * FROM raw_${dataset.id}_data`}`);
   const rejects = await duck.all(`SELECT line::INTEGER AS line, column_name, error_type, error_message FROM reject_errors ORDER BY line`);
   if (rejects.length > 0) {
-    await duck.run(`DROP TABLE raw_${dataset.id}`);
+    await duck.run(`DROP VIEW raw_${dataset.id}; DROP TABLE raw_${dataset.id}_data`);
     return rejects.map((r) => issue(
       `baris rusak / malformed line: ${String(r.error_type)} — ${String(r.error_message)}`,
       numbered ? null : Number(r.line), r.column_name === null ? null : String(r.column_name)));

@@ -39,8 +39,8 @@ export async function prepare(duck: Duck): Promise<void> {
   await duck.run(`CREATE OR REPLACE TABLE codes AS SELECT * FROM (VALUES ${codeRows().map((r) =>
     `(${sqlString(r.vocabulary)}, ${sqlString(r.code)}, ${r.ord}, ${sqlString(r.label_id)}, ${sqlString(r.label_en)})`).join(', ')})
     AS t(vocabulary, code, ord, label_id, label_en)`);
-  await duck.run(`CREATE OR REPLACE TABLE age_groups AS SELECT * FROM (VALUES ${AGE_GROUPS.map((a) => `('${a.code}', ${a.min}, ${a.max})`).join(', ')})
-    AS t(code, min_age, max_age)`);
+  const ages = AGE_GROUPS.flatMap((g) => Array.from({ length: g.max - g.min + 1 }, (_, i) => `(${g.min + i}, '${g.code}')`));
+  await duck.run(`CREATE OR REPLACE TABLE age_groups AS SELECT * FROM (VALUES ${ages.join(', ')}) AS t(age, code)`);
   await createKlaThresholds(duck);
   await duck.run(`CREATE OR REPLACE TABLE regions AS ${readQuery('pipeline/regions')}`);
 }

@@ -1,6 +1,7 @@
 import { MIN_DATE, type DatasetId, type RawDataset } from '../domain/raw-contract.ts';
 import { KLA_CATEGORIES } from '../domain/kla.ts';
-import type { Duck } from './duck.ts';
+import type { Duck, Row } from './duck.ts';
+import { readQuery } from './sql-files.ts';
 import type { InputIssue } from './issues.ts';
 import { harmoniseRegions, type RegionResolver } from './harmonise.ts';
 
@@ -12,7 +13,7 @@ import { harmoniseRegions, type RegionResolver } from './harmonise.ts';
 export async function validateDataset(duck: Duck, dataset: RawDataset, file: string, referenceDate: string, resolver: RegionResolver): Promise<InputIssue[]> {
   await createContractRules(duck, dataset);
   await duck.run(`CREATE OR REPLACE VIEW raw_input AS SELECT * FROM raw_${dataset.id}`);
-  const cellRows = await duck.query('pipeline/validate_cells', { min_date: MIN_DATE, max_date: referenceDate });
+  const cellRows = await cellIssues(duck, dataset, referenceDate);
   const regionIssues = await harmoniseRegions(duck, resolver, file, `region_map_${dataset.id}`);
   await duck.run(`CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${dataset.id}`);
   const ruleRows = await duck.query(RULES[dataset.id], dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
@@ -21,6 +22,19 @@ export async function validateDataset(duck: Duck, dataset: RawDataset, file: str
   });
   return [...cellRows.map(toIssue), ...regionIssues, ...ruleRows.map(toIssue)]
     .sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || String(a.column).localeCompare(String(b.column)));
+}
+
+/** Checks each distinct value of each column once, then finds the rows that hold the values with problems. */
+async function cellIssues(duck: Duck, dataset: RawDataset, referenceDate: string): Promise<Row[]> {
+  await duck.run('CREATE OR REPLACE TABLE cell_values (column_name VARCHAR, value VARCHAR, n INTEGER)');
+  for (const c of dataset.columns) {
+    await duck.run(`INSERT INTO cell_values ${readQuery('pipeline/column_values')}`, { column: c.name });
+  }
+  await duck.run(`CREATE OR REPLACE TABLE cell_problems AS ${readQuery('pipeline/validate_cells')}`, { min_date: MIN_DATE, max_date: referenceDate });
+  const columns = await duck.all('SELECT DISTINCT column_name FROM cell_problems ORDER BY column_name');
+  const rows: Row[] = [];
+  for (const c of columns) rows.push(...await duck.query('pipeline/problem_rows', { column: String(c.column_name) }));
+  return rows;
 }
 
 /** The rules across columns and rows of each dataset. */
