@@ -13,7 +13,7 @@ const layer = (from, forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'public/**', 'node_modules/**', 'bench-results/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'public/**', 'node_modules/**', 'bench-results/**', 'test-results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

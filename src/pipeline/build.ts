@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { codeRows } from '../domain/codes.ts';
 import { disclosureRule } from '../domain/disclosure.ts';
 import { CODES, KLA_TABLE, LKSA_TABLE, PUBLISHED_TABLES, REGIONS, VIOLENCE_TABLES, type PublishedTable } from '../domain/tables.ts';
-import { Duck, sqlString } from './duck.ts';
+import { Duck } from './duck.ts';
 import { readQuery } from './sql-files.ts';
 import { REFERENCE_SOURCES } from './reference.ts';
 import { aggregateViolence, prepare, useDataset, validateInputs } from './stages.ts';

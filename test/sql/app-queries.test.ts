@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { Duck } from '../../src/pipeline/duck.ts';
 import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
