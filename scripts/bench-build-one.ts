@@ -1,0 +1,22 @@
+// One measured run for bench-data.ts, in its own process so that its peak memory is its own.
+// Usage: tsx scripts/bench-build-one.ts <build|copy> <rawDir> <outDir>
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { buildSnapshot } from '../src/pipeline/build.ts';
+import { Duck, sqlString } from '../src/pipeline/duck.ts';
+
+const [mode, rawDir, outDir] = process.argv.slice(2) as [string, string, string];
+mkdirSync(outDir, { recursive: true });
+const t0 = performance.now();
+let timings: Record<string, number> = {};
+if (mode === 'build') {
+  const r = await buildSnapshot({ rawDir, outDir, snapshotId: 'bench', k: 5, referenceDate: '2025-12-31', synthetic: true });
+  timings = r.timings;
+} else {
+  // DuckDB's own CSV -> Parquet COPY of the same victim rows: the floor for any pipeline that reads and writes them.
+  const duck = await Duck.open();
+  await duck.run(`COPY (SELECT * FROM read_csv(${sqlString(join(rawDir, 'kekerasan.csv'))})) TO ${sqlString(join(outDir, 'copy.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
+  duck.close();
+}
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ ms, timings, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
