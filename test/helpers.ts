@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { Duck } from '../src/pipeline/duck.ts';
 import { aggregateViolence, prepare, validateInputs } from '../src/pipeline/stages.ts';
 import { REPO_ROOT } from '../src/pipeline/sql-files.ts';
+import { Rng } from '../src/pipeline/demo/rng.ts';
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 export const VALID_RAW = join(FIXTURES, 'raw', 'valid');
@@ -49,4 +50,10 @@ export function hashTree(dir: string): Record<string, string> {
   };
   walk(dir, '');
   return out;
+}
+
+/** Uniform [0, 1) numbers from the project's seeded generator, for synthetic test inputs. */
+export function seededUniform(seed: number): () => number {
+  const rng = new Rng(seed, 'test');
+  return () => rng.float();
 }

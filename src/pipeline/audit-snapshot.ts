@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PUBLISHED_TABLES, VIOLENCE_TABLES } from '../domain/tables.ts';
 import { sqlString, type Duck } from './duck.ts';
@@ -12,6 +13,10 @@ import { audit, type AuditFinding } from './disclosure/index.ts';
  * Throws BuildError on any failure.
  */
 export async function auditSnapshot(duck: Duck, dir: string, k: number): Promise<{ tables_checked: number; cells_checked: number }> {
+  // Only the contract's tables and the two JSON files may ever be published: nothing else, raw or not.
+  const allowed = new Set([...PUBLISHED_TABLES.map((t) => `${t.name}.parquet`), 'manifest.json', 'landing.json']);
+  const stray = readdirSync(dir).filter((f) => !allowed.has(f));
+  if (stray.length > 0) throw new BuildError(`${dir}: files that are not part of the published contract: ${stray.join(', ')}`);
   for (const spec of PUBLISHED_TABLES) {
     const path = join(dir, `${spec.name}.parquet`);
     const schema = await parquetSchema(duck, path);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { codeRows } from '../domain/codes.ts';
 import { disclosureRule } from '../domain/disclosure.ts';
 import { CODES, KLA_TABLE, LKSA_TABLE, PUBLISHED_TABLES, REGIONS, VIOLENCE_TABLES, type PublishedTable } from '../domain/tables.ts';
@@ -54,10 +55,12 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
 
   const duck = await Duck.open();
   const staging = stagingDir(opts.outDir, opts.snapshotId);
+  // Working files that hold raw rows (an XLSX converted to CSV) live outside public/, and are removed.
+  const work = mkdtempSync(join(tmpdir(), 'pantau-build-'));
   try {
     await prepare(duck);
     lap('reference');
-    const inputs = await validateInputs(duck, opts, staging);
+    const inputs = await validateInputs(duck, opts, work);
     lap('validate');
     await aggregateViolence(duck);
     lap('aggregate');
@@ -120,6 +123,7 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
     throw e;
   } finally {
     duck.close();
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -193,6 +193,8 @@ describe('XLSX input', () => {
         rmSync(join(raw, `${name}.csv`));
       }
       const fromXlsx = await buildSnapshot(options(join(dir, 'out'), { rawDir: raw, snapshotId: 'xlsx' }));
+      // The converted rows must never land in the snapshot.
+      expect(readdirSync(fromXlsx.dir).sort()).toEqual(readdirSync(snapshotDir).sort());
       for (const spec of PUBLISHED_TABLES) {
         const a = sqlString(join(snapshotDir, `${spec.name}.parquet`));
         const b = sqlString(join(fromXlsx.dir, `${spec.name}.parquet`));

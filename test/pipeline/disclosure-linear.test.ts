@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { determinedColumns, type SparseRow } from '../../src/pipeline/disclosure/linear.ts';
+import { seededUniform as uniform } from '../helpers.ts';
 
 // The elimination decides what "recoverable" means for both suppress() and audit(), so it is
 // checked here against a deliberately naive reference: e_i is in the row space of A iff
@@ -42,16 +43,6 @@ function referenceDetermined(n: number, rows: SparseRow[]): number[] {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomSystem(u: () => number, n: number, m: number, coef: () => number): SparseRow[] {
   const rows: SparseRow[] = [];
@@ -74,7 +65,7 @@ function randomSystem(u: () => number, n: number, m: number, coef: () => number)
 
 describe('determinedColumns', () => {
   it('finds exactly the unknowns whose unit vector is in the row space (small coefficients)', () => {
-    const u = mulberry32(1);
+    const u = uniform(1);
     for (let trial = 0; trial < 300; trial++) {
       const n = 1 + Math.floor(u() * 9);
       const m = Math.floor(u() * 9);
@@ -84,7 +75,7 @@ describe('determinedColumns', () => {
   });
 
   it('stays exact when coefficients outgrow plain numbers', () => {
-    const u = mulberry32(2);
+    const u = uniform(2);
     for (let trial = 0; trial < 100; trial++) {
       const n = 4 + Math.floor(u() * 6);
       const rows = randomSystem(u, n, n - 1, () => Math.floor(u() * 2_000_001) - 1_000_000);

@@ -6,20 +6,11 @@ import {
   VIOLENCE_BY_TYPE, VIOLENCE_TOTALS, type PublishedTable,
 } from '../../src/domain/tables.ts';
 import { AGE_GROUPS, PERPETRATORS, PLACES, SERVICES, SERVICE_SUMMARIES, SEXES, VIOLENCE_TYPES, YES_NO, codes } from '../../src/domain/vocab.ts';
+import { seededUniform as uniform } from '../helpers.ts';
 
 // A synthetic input the size of the real release: 38 provinces, 514 kab/kota, 6 years, all
 // seven violence tables, with many kab/kota reporting only a handful of children a year.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rand {
   u: () => number;
@@ -30,7 +21,7 @@ interface Rand {
 }
 
 function rand(seed: number): Rand {
-  const u = mulberry32(seed);
+  const u = uniform(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
   const poisson = (lambda: number): number => {
     if (lambda > 60) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal()));
