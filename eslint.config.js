@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Layers point one way: app -> state, db, domain; pipeline -> domain; domain imports nothing of ours.
 const layer = (from, forbidden) => ({
@@ -23,6 +24,11 @@ export default tseslint.config(
     },
   },
   { files: ['src/domain/**', 'src/db/**', 'src/pipeline/**'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
   layer('domain', ['app', 'db', 'state', 'pipeline']),
   layer('pipeline', ['app', 'db', 'state']),
   layer('db', ['app', 'state', 'pipeline']),

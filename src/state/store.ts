@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import { DEFAULT_STATE, decodeState, encodeState, type UserState } from './url.ts';
+
+interface Store extends UserState {
+  /** Applies the user's choices and records them in the URL (one history entry per change). */
+  set: (patch: Partial<UserState>, options?: { replace?: boolean }) => void;
+}
+
+/** The user's choices; nothing derived lives here. */
+export const useStore = create<Store>()((setState, getState) => ({
+  ...DEFAULT_STATE,
+  set: (patch, options) => {
+    setState(patch);
+    if (typeof window === 'undefined') return;
+    const url = `${window.location.pathname}${encodeState(pickState(getState()))}${window.location.hash}`;
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+    if (options?.replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+  },
+}));
+
+/** The UserState part of the store. */
+export function pickState(s: UserState): UserState {
+  const out = {} as Record<keyof UserState, unknown>;
+  for (const k of Object.keys(DEFAULT_STATE) as Array<keyof UserState>) out[k] = s[k];
+  return out as UserState;
+}
+
+/** Reads the URL into the store now and whenever the user goes back or forward. */
+export function syncStoreWithUrl(): () => void {
+  const read = () => useStore.setState(decodeState(window.location.search));
+  read();
+  window.addEventListener('popstate', read);
+  return () => window.removeEventListener('popstate', read);
+}

@@ -1,0 +1,109 @@
+// The URL is the store through these pure functions: a link reproduces the view; defaults are not written.
+
+export const VIEWS = ['map', 'profile', 'violence', 'lksa', 'kla'] as const;
+export type ViewId = (typeof VIEWS)[number];
+export type Lang = 'id' | 'en';
+export type MapLevel = 'province' | 'regency';
+export type ClassMethod = 'quantile' | 'jenks';
+export type SortDir = 'asc' | 'desc';
+
+/** What the user chose; everything else is derived. */
+export interface UserState {
+  view: ViewId;
+  lang: Lang;
+  /** Map indicator id (src/domain/indicators.ts). */
+  indicator: string;
+  /** null = the latest year the indicator has. */
+  year: number | null;
+  level: MapLevel;
+  /** Drill-down: the province whose kab/kota the map shows; null = all of Indonesia. */
+  province: string | null;
+  /** The region of the profile page ('00' = Indonesia). */
+  region: string;
+  classes: ClassMethod;
+  /** Sort of the map's table. */
+  sort: { column: string; dir: SortDir } | null;
+  /** Free-text filter of tables. */
+  search: string;
+  /** LKSA institution table filters. */
+  accreditation: string | null;
+  licence: string | null;
+  finding: string | null;
+  /** KLA evaluation year on the KLA page; null = latest. */
+  klaYear: number | null;
+}
+
+export const DEFAULT_STATE: UserState = {
+  view: 'map',
+  lang: 'id',
+  indicator: 'violence_rate',
+  year: null,
+  level: 'province',
+  province: null,
+  region: '00',
+  classes: 'quantile',
+  sort: null,
+  search: '',
+  accreditation: null,
+  licence: null,
+  finding: null,
+  klaYear: null,
+};
+
+const REGION = /^(00|\d{2}|\d{2}\.\d{2})$/;
+const PROVINCE = /^\d{2}$/;
+const TOKEN = /^[a-z0-9_]{1,64}$/i;
+const SORT_COLUMN = /^[a-z0-9_]{1,32}$/;
+
+/** Short keys keep links readable. */
+const KEYS = {
+  view: 'v', lang: 'lang', indicator: 'i', year: 'y', level: 'l', province: 'p', region: 'r', classes: 'c',
+  sort: 's', search: 'q', accreditation: 'akr', licence: 'izin', finding: 'temuan', klaYear: 'kla',
+} as const satisfies Record<keyof UserState, string>;
+
+const year = (s: string | null): number | null => (s !== null && /^\d{4}$/.test(s) ? Number(s) : null);
+const oneOf = <T extends string>(s: string | null, allowed: readonly T[]): T | undefined =>
+  s !== null && (allowed as readonly string[]).includes(s) ? (s as T) : undefined;
+const token = (s: string | null): string | null => (s !== null && TOKEN.test(s) ? s : null);
+
+/** The state a query string describes; anything unknown or malformed falls back to the default. */
+export function decodeState(search: string): UserState {
+  const q = new URLSearchParams(search);
+  const get = (k: keyof UserState) => q.get(KEYS[k]);
+  const s: UserState = { ...DEFAULT_STATE };
+  s.view = oneOf(get('view'), VIEWS) ?? s.view;
+  s.lang = oneOf(get('lang'), ['id', 'en'] as const) ?? s.lang;
+  s.indicator = token(get('indicator')) ?? s.indicator;
+  s.year = year(get('year'));
+  s.level = oneOf(get('level'), ['province', 'regency'] as const) ?? s.level;
+  const p = get('province');
+  s.province = p !== null && PROVINCE.test(p) ? p : null;
+  const r = get('region');
+  s.region = r !== null && REGION.test(r) ? r : s.region;
+  s.classes = oneOf(get('classes'), ['quantile', 'jenks'] as const) ?? s.classes;
+  const sort = get('sort')?.match(/^(-?)(.+)$/);
+  s.sort = sort && SORT_COLUMN.test(sort[2]!) ? { column: sort[2]!, dir: sort[1] === '-' ? 'desc' : 'asc' } : null;
+  s.search = (get('search') ?? '').slice(0, 100);
+  s.accreditation = token(get('accreditation'));
+  s.licence = token(get('licence'));
+  s.finding = token(get('finding'));
+  s.klaYear = year(get('klaYear'));
+  return s;
+}
+
+/** The query string for a state ('' for the defaults); keys in a fixed order so equal states give equal links. */
+export function encodeState(state: UserState): string {
+  const q = new URLSearchParams();
+  for (const key of Object.keys(KEYS) as Array<keyof UserState>) {
+    const v = state[key];
+    if (JSON.stringify(v) === JSON.stringify(DEFAULT_STATE[key])) continue;
+    if (key === 'sort') {
+      const sort = v as UserState['sort'];
+      if (sort) q.set(KEYS.sort, `${sort.dir === 'desc' ? '-' : ''}${sort.column}`);
+    } else if (v !== null && v !== undefined) {
+      q.set(KEYS[key], String(v));
+    }
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, decodeState, encodeState, type UserState } from '../../src/state/url.ts';
+
+describe('URL <-> state', () => {
+  it('writes nothing for the defaults', () => {
+    expect(encodeState(DEFAULT_STATE)).toBe('');
+    expect(decodeState('')).toEqual(DEFAULT_STATE);
+  });
+
+  const cases: Array<Partial<UserState>> = [
+    { view: 'map', indicator: 'lksa_accredited_share', year: 2023, level: 'regency', province: '32' },
+    { view: 'profile', region: '32.73', lang: 'en' },
+    { view: 'profile', region: '91' },
+    { view: 'lksa', accreditation: 'belum', licence: 'kedaluwarsa', finding: 'risiko_tppo', search: 'Cempaka 04' },
+    { view: 'kla', klaYear: 2023, classes: 'jenks' },
+    { sort: { column: 'value', dir: 'desc' } },
+    { sort: { column: 'name', dir: 'asc' }, search: 'a&b=c?d#e' },
+  ];
+  it.each(cases)('round-trips %o', (patch) => {
+    const state = { ...DEFAULT_STATE, ...patch };
+    const url = encodeState(state);
+    expect(decodeState(url)).toEqual(state);
+    expect(encodeState(decodeState(url))).toBe(url);
+  });
+
+  it('gives equal links for equal states, whatever order the choices were made in', () => {
+    expect(encodeState({ ...DEFAULT_STATE, year: 2022, view: 'violence' })).toBe(encodeState({ ...DEFAULT_STATE, view: 'violence', year: 2022 }));
+  });
+
+  it('ignores unknown or malformed values rather than failing', () => {
+    expect(decodeState('?v=admin&y=20x4&l=desa&p=32.73&r=<script>&c=pie&s=1;drop&lang=fr&i=a%20b')).toEqual(DEFAULT_STATE);
+  });
+
+  it('keeps region codes as strings ("32.10" is not "32.1")', () => {
+    expect(decodeState('?v=profile&r=32.10').region).toBe('32.10');
+    expect(decodeState('?r=32.1').region).toBe('00');
+  });
+});
