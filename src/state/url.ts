@@ -36,7 +36,7 @@ export interface UserState {
 export const DEFAULT_STATE: UserState = {
   view: 'map',
   lang: 'id',
-  indicator: 'violence_rate',
+  indicator: 'violence-victim-rate',
   year: null,
   level: 'province',
   province: null,
@@ -52,7 +52,7 @@ export const DEFAULT_STATE: UserState = {
 
 const REGION = /^(00|\d{2}|\d{2}\.\d{2})$/;
 const PROVINCE = /^\d{2}$/;
-const TOKEN = /^[a-z0-9_]{1,64}$/i;
+const TOKEN = /^[a-z0-9_-]{1,64}$/i;
 const SORT_COLUMN = /^[a-z0-9_]{1,32}$/;
 
 /** Short keys keep links readable. */

@@ -8,7 +8,7 @@ describe('URL <-> state', () => {
   });
 
   const cases: Array<Partial<UserState>> = [
-    { view: 'map', indicator: 'lksa_accredited_share', year: 2023, level: 'regency', province: '32' },
+    { view: 'map', indicator: 'lksa-accredited-share', year: 2023, level: 'regency', province: '32' },
     { view: 'profile', region: '32.73', lang: 'en' },
     { view: 'profile', region: '91' },
     { view: 'lksa', accreditation: 'belum', licence: 'kedaluwarsa', finding: 'risiko_tppo', search: 'Cempaka 04' },
