@@ -1,0 +1,32 @@
+-- Indicator lksa-licence-valid-share: share of LKSA with a licence valid on the snapshot reference date, in per cent of registered institutions.
+-- Condition: p.licence_valid.
+-- LKSA describe the snapshot reference date, so year is NULL. Every region of every level: Indonesia ('00',
+-- national), provinces and kab/kota aggregate the institutions located in them. value = 100 x numerator / denominator;
+-- numerator = institutions meeting the condition, denominator = institutions. No institution: NULL, not suppressed.
+-- Tables: lksa, regions. Params: none.
+-- Columns: year INTEGER (NULL), region_code VARCHAR, level VARCHAR, value DOUBLE, suppressed BOOLEAN, numerator DOUBLE,
+--          denominator DOUBLE.
+WITH placed AS (
+  -- each institution counts in Indonesia, its province and its kab/kota
+  SELECT unnest(['00', province_code, region_code]) AS area, * FROM lksa
+),
+counted AS (
+  SELECT
+    r.region_code,
+    r.level,
+    count(p.lksa_id) AS institutions,
+    count(p.lksa_id) FILTER (WHERE p.licence_valid) AS meeting
+  FROM regions r
+  LEFT JOIN placed p ON p.area = r.region_code
+  GROUP BY r.region_code, r.level
+)
+SELECT
+  NULL::INTEGER AS year,
+  region_code::VARCHAR AS region_code,
+  level::VARCHAR AS level,
+  (meeting * 100.0 / nullif(institutions, 0))::DOUBLE AS value,
+  false AS suppressed,
+  meeting::DOUBLE AS numerator,
+  institutions::DOUBLE AS denominator
+FROM counted
+ORDER BY region_code

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INDICATORS, indicatorById, indicatorsOf } from '../../src/domain/indicators.ts';
+import { PUBLISHED_TABLES } from '../../src/domain/tables.ts';
+import { KLA_CATEGORIES } from '../../src/domain/kla.ts';
+import type { Label } from '../../src/domain/label.ts';
+import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
+
+// The indicator catalogue: ids, SQL files, tables, labels in both languages, categories.
+
+const INDICATOR_SQL = join(REPO_ROOT, 'queries', 'app', 'indicators');
+const sqlPath = (sql: string) => join(REPO_ROOT, 'queries', 'app', `${sql}.sql`);
+const filled = (l: Label) => l.id.trim().length > 0 && l.en.trim().length > 0;
+
+describe('indicator catalogue', () => {
+  it('has unique, URL-safe ids and finds them by id', () => {
+    const ids = INDICATORS.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/);
+    for (const ind of INDICATORS) expect(indicatorById(ind.id)).toBe(ind);
+    expect(indicatorById('no-such-indicator')).toBeUndefined();
+  });
+
+  it('covers the three subjects with the required indicators', () => {
+    expect(indicatorsOf('violence').map((i) => i.id)).toEqual([
+      'violence-victims', 'violence-victim-rate', 'violence-cases', 'violence-sexual-share', 'violence-victims-change',
+      'violence-any-service-share', 'violence-social-protection-share',
+    ]);
+    expect(indicatorsOf('lksa')).toHaveLength(10);
+    expect(indicatorsOf('kla').map((i) => i.id)).toEqual(['kla-category', 'kla-awarded-share', 'kla-average-score', 'kla-movement']);
+  });
+
+  it('points every indicator at its own existing SQL file, and every file at an indicator', () => {
+    const files = readdirSync(INDICATOR_SQL).filter((f) => f.endsWith('.sql')).map((f) => `indicators/${f.replace(/\.sql$/, '')}`);
+    const used = INDICATORS.map((i) => i.sql);
+    expect(new Set(used).size).toBe(used.length);
+    for (const sql of used) {
+      expect(sql).toMatch(/^indicators\/[a-z0-9_]+$/);
+      expect(existsSync(sqlPath(sql)), sql).toBe(true);
+    }
+    expect([...files].sort()).toEqual([...used].sort());
+  });
+
+  it('reads only published tables, exactly those its SQL header lists', () => {
+    const published = new Set(PUBLISHED_TABLES.map((t) => t.name));
+    for (const ind of INDICATORS) {
+      for (const t of ind.tables) expect(published.has(t), `${ind.id}: ${t}`).toBe(true);
+      const header = /^-- Tables: ([^.]+)\./m.exec(readFileSync(sqlPath(ind.sql), 'utf8'));
+      expect(header, ind.id).not.toBeNull();
+      expect(header![1]!.split(',').map((s) => s.trim()).sort(), ind.id).toEqual([...ind.tables].sort());
+    }
+  });
+
+  it('labels everything in Bahasa Indonesia and English', () => {
+    for (const ind of INDICATORS) {
+      for (const l of [ind.title, ind.definition, ind.unit, ...ind.caveats]) expect(filled(l), `${ind.id}: ${JSON.stringify(l)}`).toBe(true);
+      for (const c of ind.categories ?? []) expect(filled(c.label), `${ind.id}: ${c.code}`).toBe(true);
+      expect(ind.title.id).not.toBe(ind.title.en);
+      expect(ind.definition.id).not.toBe(ind.definition.en);
+    }
+  });
+
+  it('gives categories to category indicators only, and KLA categories in the order of kla.ts', () => {
+    for (const ind of INDICATORS) {
+      if (ind.format === 'category') {
+        expect(ind.categories?.length, ind.id).toBeGreaterThan(1);
+        expect(new Set(ind.categories!.map((c) => c.code)).size).toBe(ind.categories!.length);
+      } else {
+        expect(ind.categories, ind.id).toBeUndefined();
+      }
+    }
+    expect(indicatorById('kla-category')!.categories!.map((c) => c.code)).toEqual(KLA_CATEGORIES.map((c) => c.code));
+    expect(indicatorById('kla-movement')!.categories!.map((c) => c.code)).toEqual(['turun', 'tetap', 'naik']);
+  });
+
+  it('has consistent formats, digits, levels and time axes', () => {
+    const axis = { violence: 'violence', lksa: 'none', kla: 'kla' } as const;
+    for (const ind of INDICATORS) {
+      expect(Number.isInteger(ind.digits) && ind.digits >= 0, ind.id).toBe(true);
+      if (ind.format === 'count' || ind.format === 'category') expect(ind.digits, ind.id).toBe(0);
+      expect(ind.levels.length, ind.id).toBeGreaterThan(0);
+      expect(new Set(ind.levels).size).toBe(ind.levels.length);
+      for (const l of ind.levels) expect(['national', 'province', 'regency']).toContain(l);
+      expect(ind.timeAxis, ind.id).toBe(axis[ind.subject]);
+      expect(ind.tables).toContain('regions');
+    }
+    expect(indicatorById('kla-category')!.levels).toEqual(['regency']);
+    expect(indicatorById('kla-movement')!.levels).toEqual(['regency']);
+    expect(indicatorById('kla-awarded-share')!.levels).toEqual(['national', 'province']);
+  });
+
+  it('warns on every violence indicator that recorded cases show reporting as much as prevalence', () => {
+    for (const ind of indicatorsOf('violence')) {
+      expect(ind.caveats.some((c) => c.en.includes('reporting as much as prevalence') && c.id.includes('pelaporan')), ind.id).toBe(true);
+    }
+  });
+
+  it('says the child population behind the rate is an estimate', () => {
+    const rate = indicatorById('violence-victim-rate')!;
+    expect(rate.caveats.some((c) => c.en.includes('ESTIMATE') && c.id.includes('ESTIMASI'))).toBe(true);
+    expect(rate.format).toBe('rate');
+  });
+
+  it('warns that children per caregiver leaves out withheld small counts', () => {
+    expect(indicatorById('lksa-children-per-caregiver')!.caveats.some((c) => /withheld/.test(c.en))).toBe(true);
+  });
+});
