@@ -1,12 +1,31 @@
-// A small typed dictionary: Bahasa Indonesia first, English by a switch.
-export type Lang = 'id' | 'en';
+import type { Lang } from '../state/url.ts';
+import type { Label } from '../domain/label.ts';
+
+// Shared texts: Bahasa Indonesia first, English by a switch. A view's own texts live beside it as Labels.
 
 const dict = {
   appTitle: { id: 'Pantau Anak', en: 'Pantau Anak' },
   tagline: { id: 'Pemantauan perlindungan anak di Indonesia', en: 'Child-protection oversight for Indonesia' },
-  loading: { id: 'Memuat snapshot…', en: 'Loading snapshot…' },
-  loadFailed: { id: 'Snapshot gagal dimuat', en: 'The snapshot failed to load' },
-  violence: { id: 'Kekerasan terhadap anak', en: 'Violence against children' },
+  language: { id: 'English', en: 'Bahasa Indonesia' },
+  languageName: { id: 'Bahasa Indonesia', en: 'English' },
+  nav: { id: 'Navigasi utama', en: 'Main navigation' },
+  viewMap: { id: 'Peta', en: 'Map' },
+  viewProfile: { id: 'Profil wilayah', en: 'Region profile' },
+  viewViolence: { id: 'Kekerasan', en: 'Violence' },
+  viewLksa: { id: 'LKSA', en: 'LKSA' },
+  viewKla: { id: 'KLA', en: 'KLA' },
+  loading: { id: 'Memuat…', en: 'Loading…' },
+  loadFailed: { id: 'Gagal memuat', en: 'Failed to load' },
+  engine: { id: 'Mesin kueri', en: 'Query engine' },
+  engineReady: { id: 'Mesin kueri siap', en: 'Query engine ready' },
+  search: { id: 'Cari', en: 'Search' },
+  firstRows: { id: 'Menampilkan {n} baris pertama; persempit dengan pencarian.', en: 'Showing the first {n} rows; narrow down with the search.' },
+  suppressed: { id: 'disembunyikan', en: 'withheld' },
+  suppressedExplained: { id: 'Disembunyikan: angka anak 1-4, atau sel yang ikut disembunyikan agar angka kecil tidak dapat dihitung ulang.', en: 'Withheld: a count of 1-4 children, or a cell withheld so that a small count cannot be recalculated.' },
+  missing: { id: 'tidak ada data', en: 'no data' },
+  missingExplained: { id: 'Tidak ada data: wilayah tidak dicatat atau tidak ada penyebut (mis. tanpa LKSA).', en: 'No data: the region was not recorded or there is no denominator (e.g. no LKSA).' },
+  syntheticBadge: { id: 'DATA SINTETIS', en: 'SYNTHETIC DATA' },
+  indonesia: { id: 'Indonesia', en: 'Indonesia' },
   victims: { id: 'Anak korban', en: 'Child victims' },
   cases: { id: 'Kasus', en: 'Cases' },
   ratePer100k: { id: 'Korban per 100.000 anak', en: 'Victims per 100,000 children' },
@@ -16,38 +35,17 @@ const dict = {
     id: 'Kasus tercatat (SIMFONI-PPA) mencerminkan pelaporan sekaligus kejadian: angka tinggi dapat berarti layanan pengaduan yang lebih baik. Penyebut anak 0-17 adalah estimasi.',
     en: 'Recorded cases (SIMFONI-PPA) show reporting as much as prevalence: a high figure can mean better complaint services. The 0-17 denominator is an estimate.',
   },
-  lksa: { id: 'LKSA (panti asuhan)', en: 'LKSA (child welfare institutions)' },
-  institutions: { id: 'Lembaga', en: 'Institutions' },
-  accredited: { id: 'Terakreditasi', en: 'Accredited' },
-  licenceValid: { id: 'Izin berlaku', en: 'Valid licence' },
-  inspected12m: { id: 'Diinspeksi 12 bulan terakhir', en: 'Inspected in the last 12 months' },
-  riskFinding: { id: 'Dengan temuan risiko', en: 'With a risk finding' },
-  kla: { id: 'Kabupaten/Kota Layak Anak', en: 'Child-friendly regencies/cities (KLA)' },
-  awarded: { id: 'Kab/kota berpredikat', en: 'Regencies/cities with a category' },
-  evaluated: { id: 'dievaluasi', en: 'evaluated' },
-  byProvince: { id: 'Menurut provinsi', en: 'By province' },
-  province: { id: 'Provinsi', en: 'Province' },
-  suppressed: { id: 'disembunyikan', en: 'withheld' },
-  tables: { id: 'Tabel dalam snapshot', en: 'Tables in the snapshot' },
-  rows: { id: 'baris', en: 'rows' },
-  columns: { id: 'kolom', en: 'columns' },
-  disclosure: { id: 'Perlindungan identitas anak', en: 'Protecting children\'s identity' },
   sources: { id: 'Sumber', en: 'Sources' },
   snapshot: { id: 'Snapshot', en: 'Snapshot' },
   referenceDate: { id: 'tanggal acuan', en: 'reference date' },
   builtAt: { id: 'dibangun', en: 'built' },
-  language: { id: 'English', en: 'Bahasa Indonesia' },
-  syntheticBadge: { id: 'DATA SINTETIS', en: 'SYNTHETIC DATA' },
-} as const;
+  boundaryAttribution: { id: 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT), disederhanakan.', en: 'Boundaries: cahyadsn/wilayah_boundaries (MIT), simplified.' },
+} as const satisfies Record<string, Label>;
 
 export type MessageKey = keyof typeof dict;
 
-/** The text of a message in a language. */
+/** The text of a shared message in a language. */
 export const t = (lang: Lang, key: MessageKey): string => dict[key][lang];
 
-/** Formats numbers and dates in the language's locale. */
-export const formatNumber = (lang: Lang, n: number | null | undefined, digits = 0): string =>
-  n === null || n === undefined || Number.isNaN(n) ? '–' : new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
-
-export const formatDate = (lang: Lang, iso: string): string =>
-  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
+/** The text of a Label in a language. */
+export const tl = (lang: Lang, label: Label): string => label[lang];

@@ -66,6 +66,7 @@ async function boot(): Promise<Engine> {
       },
     };
     setEngine({ state: 'ready', ms: bootMs });
+    performance.mark('pantau:engine-ready');
     return engine;
   } catch (e) {
     worker?.terminate();

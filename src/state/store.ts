@@ -10,7 +10,9 @@ interface Store extends UserState {
 export const useStore = create<Store>()((setState, getState) => ({
   ...DEFAULT_STATE,
   set: (patch, options) => {
-    setState(patch);
+    // A table's sort and search belong to the page they were made on.
+    const leaving = patch.view !== undefined && patch.view !== getState().view;
+    setState(leaving ? { sort: null, search: '', ...patch } : patch);
     if (typeof window === 'undefined') return;
     const url = `${window.location.pathname}${encodeState(pickState(getState()))}${window.location.hash}`;
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;

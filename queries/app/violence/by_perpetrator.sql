@@ -1,0 +1,28 @@
+-- Child victims by relationship of the (main) perpetrator for one region and year, in the code order of the codes table, with labels in both
+-- languages and the share of all victims (each victim falls in exactly one category, so the shares sum to 100).
+-- Withheld cells: victims NULL, suppressed = true; share_pct NULL when the cell or the total is withheld.
+-- Tables: violence_by_perpetrator, violence_totals, codes. Params: $year INTEGER, $region VARCHAR ('00' = Indonesia, or a province code).
+-- Columns: code VARCHAR, ord INTEGER, label_id VARCHAR, label_en VARCHAR, level VARCHAR, victims INTEGER,
+--          suppressed BOOLEAN, share_pct DOUBLE (1 decimal), total_victims INTEGER.
+WITH total AS (
+  SELECT victims, suppressed FROM violence_totals WHERE year = $year AND region_code = $region
+),
+cells AS (
+  SELECT perpetrator AS code, level, victims, suppressed
+  FROM violence_by_perpetrator
+  WHERE year = $year AND region_code = $region
+)
+SELECT
+  c.code,
+  k.ord::INTEGER AS ord,
+  coalesce(k.label_id, c.code) AS label_id,
+  coalesce(k.label_en, c.code) AS label_en,
+  c.level,
+  c.victims::INTEGER AS victims,
+  c.suppressed,
+  CASE WHEN c.suppressed OR coalesce((SELECT suppressed FROM total), true) THEN NULL
+       ELSE round(100.0 * c.victims / nullif((SELECT victims FROM total), 0), 1) END::DOUBLE AS share_pct,
+  (SELECT victims FROM total)::INTEGER AS total_victims
+FROM cells c
+LEFT JOIN codes k ON k.vocabulary = 'perpetrator' AND k.code = c.code
+ORDER BY k.ord NULLS LAST, c.code

@@ -1,0 +1,177 @@
+// npm run bench:app [-- --sizes demo,1000000,10000000 --runs 5 --no-lighthouse]
+// Drives the built app in headless Chromium and prints, median of several cold loads: first map paint, engine ready,
+// time to interactive; interaction latency p50/p95 for changing indicator, year and region, and its ratio to the raw
+// engine time of the same queries in the same page; initial JS in KB brotli; and Lighthouse (mobile) scores.
+// Figures, not pass/fail: these machines are shared and noisy.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { Command } from 'commander';
+import { chromium, type Page } from 'playwright-core';
+import { generateDemo } from '../src/pipeline/demo/index.ts';
+import { buildSnapshot } from '../src/pipeline/build.ts';
+import { publishBoundaries } from '../src/pipeline/boundaries.ts';
+import { REPO_ROOT } from '../src/pipeline/sql-files.ts';
+import { CHROMIUM, CHROMIUM_ARGS, assertChromium, startServer } from '../test/e2e/harness.ts';
+
+const o = new Command()
+  .option('--sizes <list>', 'demo and/or victim row counts', 'demo,1000000,10000000')
+  .option('--runs <n>', 'cold loads per size', '5')
+  .option('--no-lighthouse', 'skip Lighthouse')
+  .parse().opts<{ sizes: string; runs: string; lighthouse: boolean }>();
+assertChromium();
+const root = join(REPO_ROOT, 'bench-results', 'app');
+mkdirSync(root, { recursive: true });
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? NaN; };
+
+/** A site (dist) built on the snapshot of one size, compressed like a production host would serve it. */
+async function buildSite(size: string): Promise<string> {
+  const dir = join(root, `size-${size}`);
+  rmSync(dir, { recursive: true, force: true });
+  const pub = join(dir, 'public');
+  mkdirSync(pub, { recursive: true });
+  cpSync(join(REPO_ROOT, 'public'), pub, { recursive: true, filter: (src) => !src.includes(join('public', 'data')) });
+  publishBoundaries(pub);
+  const raw = join(dir, 'raw');
+  await generateDemo({ outDir: raw, ...(size === 'demo' ? {} : { scale: Number(size) }) });
+  await buildSnapshot({ rawDir: raw, outDir: join(pub, 'data'), snapshotId: 'bench', k: 5, referenceDate: '2025-12-31', synthetic: true });
+  rmSync(raw, { recursive: true, force: true });
+  const site = join(dir, 'site');
+  execFileSync('npx', ['vite', 'build', '--outDir', site, '--emptyOutDir'], { cwd: REPO_ROOT, env: { ...process.env, PANTAU_PUBLIC_DIR: pub }, stdio: 'ignore' });
+  execFileSync('npx', ['tsx', join(REPO_ROOT, 'scripts', 'compress-dist.ts'), site], { cwd: REPO_ROOT, stdio: 'ignore' });
+  return site;
+}
+
+/** Brotli KB of the JavaScript the page needs before anything is lazy-loaded: the entry and its modulepreloads. */
+function initialJsKb(site: string): number {
+  const html = readFileSync(join(site, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  return files.reduce((n, f) => n + brotliCompressSync(readFileSync(join(site, f))).length, 0) / 1024;
+}
+
+interface ColdLoad { fcp: number; engineReady: number; interactive: number; landingInFirstPaint: boolean }
+
+async function coldLoad(origin: string): Promise<ColdLoad> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(origin + '/');
+    await page.waitForFunction(() => performance.getEntriesByName('pantau:map-idle').length > 0, undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('pantau:engine-ready').length > 0, undefined, { timeout: 120_000 });
+    return await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      engineReady: performance.getEntriesByName('pantau:engine-ready')[0]!.startTime,
+      interactive: performance.getEntriesByName('pantau:map-idle')[0]!.startTime,
+      landingInFirstPaint: document.getElementById('landing-map') !== null || document.querySelector('.choropleth') !== null,
+    }));
+  } finally {
+    await browser.close();
+  }
+}
+
+interface Interaction { kind: string; latency: number; engine: number; cached: boolean }
+
+/** One interaction measured inside the page: from the input event to the map drawn with the new values. */
+async function measure(page: Page, kind: string, act: { select?: string; range?: number; url?: string }): Promise<Interaction> {
+  return page.evaluate(async ({ kind, act }) => {
+    const wrap = document.querySelector<HTMLElement>('.choropleth')!;
+    const before = wrap.dataset.painted;
+    const t0 = performance.now();
+    if (act.select !== undefined) {
+      const el = document.querySelector<HTMLSelectElement>('select[id$="-select"]')!;
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(el, act.select);
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (act.range !== undefined) {
+      const el = document.querySelector<HTMLInputElement>('input[type="range"]')!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(el, String(act.range));
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (act.url !== undefined) {
+      history.pushState(null, '', act.url);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no repaint after ${kind}`)), 60_000);
+      const check = () => { if (wrap.dataset.painted !== before) { clearTimeout(timer); obs.disconnect(); resolve(); } };
+      const obs = new MutationObserver(check);
+      obs.observe(wrap, { attributes: true, attributeFilter: ['data-painted'] });
+      check();
+    });
+    const latency = performance.now() - t0;
+    const queries = performance.getEntriesByName('pantau:query').filter((e) => e.startTime >= t0);
+    const engine = queries.reduce((n, e) => n + e.duration, 0);
+    return { kind, latency, engine, cached: queries.length === 0 };
+  }, { kind, act });
+}
+
+async function interactions(origin: string): Promise<Interaction[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    // Reduced motion: the drill-down's fly-to animation is a design choice, not latency.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(origin + '/');
+    await page.waitForFunction(() => performance.getEntriesByName('pantau:map-idle').length > 0, undefined, { timeout: 120_000 });
+    const out: Interaction[] = [];
+    const indicators = await page.$$eval('select[id$="-select"] option', (os) => os.map((x) => (x as HTMLOptionElement).value));
+    for (const id of ['violence-victims', 'violence-cases', 'violence-victims-change', 'violence-victim-rate']) {
+      if (indicators.includes(id)) out.push(await measure(page, 'indicator', { select: id }));
+    }
+    for (const round of [0, 1]) {
+      for (const i of [4, 3, 2, 1, 0, 5]) out.push({ ...(await measure(page, 'year', { range: i })), kind: round ? 'year (again)' : 'year' });
+    }
+    for (const p of ['32', '35', '11', '91', '73', '32']) out.push(await measure(page, 'region', { url: `?l=regency&p=${p}` }));
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
+function lighthouse(origin: string): { performance: number; accessibility: number } {
+  const out = join(root, 'lighthouse.json');
+  execFileSync('npx', ['lighthouse', `${origin}/`, '--output=json', `--output-path=${out}`, '--quiet', '--only-categories=performance,accessibility',
+    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`], { cwd: REPO_ROOT, env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'ignore' });
+  const r = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }> };
+  return { performance: Math.round(r.categories.performance!.score * 100), accessibility: Math.round(r.categories.accessibility!.score * 100) };
+}
+
+const rows: string[] = [];
+const results: unknown[] = [];
+for (const size of o.sizes.split(',')) {
+  const site = await buildSite(size);
+  const server = await startServer(site);
+  try {
+    const loads: ColdLoad[] = [];
+    for (let i = 0; i < Number(o.runs); i++) loads.push(await coldLoad(server.origin));
+    const acts = await interactions(server.origin);
+    const fresh = acts.filter((a) => !a.cached);
+    const lat = (k?: string) => acts.filter((a) => !k || a.kind === k).map((a) => a.latency);
+    const lh = o.lighthouse && size === 'demo' ? lighthouse(server.origin) : null;
+    const r = {
+      size,
+      firstMapPaint: median(loads.map((l) => l.fcp)), engineReady: median(loads.map((l) => l.engineReady)), interactive: median(loads.map((l) => l.interactive)),
+      landingInFirstPaint: loads.every((l) => l.landingInFirstPaint),
+      p50: pct(lat(), 0.5), p95: pct(lat(), 0.95),
+      byKind: Object.fromEntries(['indicator', 'year', 'year (again)', 'region'].map((k) => [k, { p50: pct(lat(k), 0.5), p95: pct(lat(k), 0.95) }])),
+      engineP95: pct(fresh.map((a) => a.engine), 0.95), ratioP95: pct(fresh.map((a) => a.latency / Math.max(a.engine, 0.1)), 0.95),
+      ratioMedian: median(fresh.map((a) => a.latency / Math.max(a.engine, 0.1))),
+      initialJsKb: initialJsKb(site), lighthouse: lh, interactions: acts,
+    };
+    results.push(r);
+    const f = (n: number) => Math.round(n).toLocaleString('en-US');
+    rows.push(`| ${size} | ${f(r.firstMapPaint)} | ${f(r.engineReady)} | ${(r.firstMapPaint / r.engineReady).toFixed(2)}x | ${f(r.interactive)} | ${f(r.p50)} / ${f(r.p95)} | ${Object.entries(r.byKind).map(([k, v]) => `${k} ${f(v.p50)}/${f(v.p95)}`).join(', ')} | ${f(r.engineP95)} | ${r.ratioMedian.toFixed(2)}x / ${r.ratioP95.toFixed(2)}x | ${r.initialJsKb.toFixed(0)} | ${lh ? `${lh.performance} / ${lh.accessibility}` : '–'} |`);
+    console.log(`bench:app ${size}: done`);
+  } finally {
+    await server.close();
+  }
+}
+console.log([
+  '',
+  '| size | first map paint ms | engine ready ms | paint / engine | interactive ms | interaction p50 / p95 ms | by kind p50/p95 ms | raw engine p95 ms (fresh queries) | latency / engine, median / p95 | initial JS KB br | Lighthouse mobile perf / a11y |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows,
+].join('\n'));
+writeFileSync(join(root, 'bench-app.json'), JSON.stringify(results, null, 2) + '\n');
+if (!existsSync(join(root, 'bench-app.json'))) process.exitCode = 1;

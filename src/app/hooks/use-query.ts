@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { runQuery } from '../../db/runner.ts';
+import type { Row } from '../../db/sql.ts';
+import { sqlFile } from '../queries.ts';
+
+export type QueryState =
+  | { status: 'loading'; rows: Row[]; error: null; ms: null }
+  | { status: 'ready'; rows: Row[]; error: null; ms: number }
+  | { status: 'error'; rows: Row[]; error: string; ms: null };
+
+export type Params = Record<string, string | number | boolean | null>;
+
+/**
+ * Runs queries/app/<name>.sql (or SQL text when `name` starts with a space or newline) with bound params; every view
+ * gets the same loading / ready / error states, and a stale result never replaces a newer one.
+ * Pass null to run nothing.
+ */
+export function useQuery(name: string | null, params: Params = {}, transform?: (sql: string) => string): QueryState {
+  const sql = name === null ? null : (transform ?? ((s: string) => s))(sqlFile(name));
+  const key = sql === null ? null : `${sql}\u0000${JSON.stringify(params)}`;
+  const [state, setState] = useState<QueryState>({ status: 'loading', rows: [], error: null, ms: null });
+  useEffect(() => {
+    if (sql === null) return;
+    let current = true;
+    setState((s) => ({ status: 'loading', rows: s.rows, error: null, ms: null }));
+    runQuery(sql, params).then(
+      (r) => { if (current) setState({ status: 'ready', rows: r.rows, error: null, ms: r.ms }); },
+      (e: unknown) => { if (current) setState({ status: 'error', rows: [], error: e instanceof Error ? e.message : String(e), ms: null }); },
+    );
+    return () => { current = false; };
+    // `key` captures sql and params by value.
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  return state;
+}

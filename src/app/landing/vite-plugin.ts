@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import type { Topology } from 'topojson-specification';
+import { classify, classOf } from '../../domain/classify.ts';
+import { MISSING_STYLE, SUPPRESSED_STYLE, paletteFor } from '../../domain/palettes.ts';
+import { indicatorById } from '../../domain/indicators.ts';
+import { formatNumber } from '../format.ts';
+import { renderLandingHtml, type LandingData, type LegendEntry, type LandingSnapshotInfo } from './landing-html.ts';
+
+// Bakes the first paint into index.html (build and dev): the snapshot's headline figures and a static SVG map of
+// the default indicator (victims per 100,000 children by province, latest year), plus the slice itself as JSON.
+
+const CLASSES = 5;
+const SUPPRESSED_FILL = SUPPRESSED_STYLE.fill;
+const MISSING_FILL = MISSING_STYLE.fill;
+
+export function landingPlugin(publicDir: string): Plugin {
+  return {
+    name: 'pantau-landing',
+    transformIndexHtml(html) {
+      const indexPath = join(publicDir, 'data', 'index.json');
+      const geoPath = join(publicDir, 'geo', 'provinces.topojson');
+      if (!existsSync(indexPath) || !existsSync(geoPath)) return html; // no snapshot yet: the app still works, just later
+      const { current } = JSON.parse(readFileSync(indexPath, 'utf8')) as { current: string };
+      const dir = join(publicDir, 'data', current);
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as LandingSnapshotInfo & { landing: string };
+      const landing = JSON.parse(readFileSync(join(dir, manifest.landing), 'utf8')) as LandingData;
+      const provinces = JSON.parse(readFileSync(geoPath, 'utf8')) as Topology;
+      const body = renderLandingHtml({ landing, snapshot: manifest, provinces, ...colours(landing) });
+      return html.replace('<div id="root"></div>', `<div id="root">${body}</div>`);
+    },
+  };
+}
+
+/** Colours by the same classification and palette as the interactive map's default view. */
+function colours(landing: LandingData): { styleOf: (code: string, name: string) => { fill: string; pattern?: 'suppressed'; title: string }; legend: LegendEntry[] } {
+  const indicator = indicatorById('violence-victim-rate');
+  if (!indicator) throw new Error('landing: indicator violence-victim-rate is missing from the catalogue');
+  const byCode = new Map(landing.violence_map.map((r) => [String(r.region_code), r]));
+  const values = landing.violence_map.map((r) => r.rate_per_100k).filter((v): v is number => typeof v === 'number');
+  const bounds = classify(values, 'quantile', CLASSES);
+  const palette = paletteFor(indicator, Math.max(1, bounds.length - 1));
+  const styleOf = (code: string, name: string) => {
+    const r = byCode.get(code);
+    const v = r?.rate_per_100k;
+    if (r?.suppressed) return { fill: SUPPRESSED_FILL, pattern: 'suppressed' as const, title: `${name}: disembunyikan` };
+    if (typeof v !== 'number') return { fill: MISSING_FILL, title: `${name}: tidak ada data` };
+    return { fill: palette[classOf(v, bounds)] ?? MISSING_FILL, title: `${name}: ${formatNumber('id', v, 1)} per 100.000 anak` };
+  };
+  const legend: LegendEntry[] = palette.map((color, i) => ({
+    color, label: `${formatNumber('id', bounds[i] ?? 0, 1)}–${formatNumber('id', bounds[i + 1] ?? 0, 1)}`,
+  }));
+  legend.push({ color: SUPPRESSED_FILL, label: 'disembunyikan', pattern: 'suppressed' }, { color: MISSING_FILL, label: 'tidak ada data', pattern: 'missing' });
+  return { styleOf, legend };
+}

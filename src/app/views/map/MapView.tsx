@@ -1,0 +1,292 @@
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../../state/store.ts';
+import type { Lang, MapLevel } from '../../../state/url.ts';
+import type { Indicator } from '../../../domain/indicators.ts';
+import { useQuery } from '../../hooks/use-query.ts';
+import { useSnapshot } from '../../hooks/use-snapshot.ts';
+import { t, tl } from '../../i18n.ts';
+import { formatNumber } from '../../format.ts';
+import { ChoroplethMap } from '../../components/ChoroplethMap.tsx';
+import { Legend } from '../../components/Legend.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import type { TooltipContent } from '../../components/Tooltip.tsx';
+import { FRACTION_LABELS, TEXT, fill } from './text.ts';
+import {
+  DEFAULT_INDICATOR_ID, classifyRows, effectiveView, fillStates, formatValueWithUnit, indicatorGroups, landingRows, legendEntries, levelOptions, resolveIndicator,
+  resolveYear, rowsFor, showsFraction, tableRows, toIndicatorRows, valueText, yearsOf, type TableRow,
+} from './transform.ts';
+import './map.css';
+
+const SUBJECT_LABEL = { violence: TEXT.subjectViolence, lksa: TEXT.subjectLksa, kla: TEXT.subjectKla } as const;
+
+/** The map explorer: a choropleth of an indicator by province or kab/kota, its legend, and the same numbers as a table. */
+export default function MapView({ lang }: { lang: Lang }) {
+  const s = useStore(useShallow((st) => ({
+    indicator: st.indicator, year: st.year, level: st.level, province: st.province, classes: st.classes, sort: st.sort, search: st.search,
+  })));
+  const set = useStore((st) => st.set);
+  const snap = useSnapshot();
+  const landingYear = snap.status === 'ready' ? snap.snapshot.landing.year : null;
+
+  const { indicator, known } = resolveIndicator(s.indicator);
+  const data = useQuery(indicator.sql);
+  const regions = useQuery('map/regions');
+
+  // useQuery keeps the previous rows while a new query loads: tag rows with the indicator current when they arrived.
+  const tagged = useMemo(() => ({ id: indicator.id, rows: toIndicatorRows(data.rows) }),
+    [data.rows]); // eslint-disable-line react-hooks/exhaustive-deps
+  const loaded = data.status === 'ready' && tagged.id === indicator.id;
+  // Until the engine answers, the default view is drawn from the snapshot's landing slice (same numbers).
+  const seed = useMemo(() => (snap.status === 'ready' ? landingRows(snap.snapshot.landing) : null), [snap]);
+  const seeded = !loaded && seed !== null && seed.length > 0 && indicator.id === DEFAULT_INDICATOR_ID
+    && s.level === 'province' && (s.year === null || s.year === landingYear);
+  const ready = loaded || seeded;
+  const rows = useMemo(() => (loaded ? tagged.rows : seeded ? seed! : []), [loaded, tagged, seeded, seed]);
+
+  // Region names: the landing slice names the provinces at once; the regions query names everything.
+  const names = useMemo(() => new Map([
+    ...(snap.status === 'ready' ? snap.snapshot.landing.violence_map : []).map((r) => [String(r.region_code), String(r.name)] as const),
+    ...regions.rows.map((r) => [String(r.region_code), String(r.name)] as const),
+  ]), [snap, regions.rows]);
+
+  const options = useMemo(() => levelOptions(indicator, loaded ? rows : null), [indicator, loaded, rows]);
+  const view = effectiveView(s.level, s.province, options);
+  const years = useMemo(() => yearsOf(rows), [rows]);
+  const year = resolveYear(rows, s.year, view.level);
+
+  const levelRows = useMemo(() => rowsFor(rows, year, view.level), [rows, year, view.level]);
+  const classification = useMemo(() => classifyRows(indicator, levelRows, s.classes), [indicator, levelRows, s.classes]);
+  const fills = useMemo(() => fillStates(levelRows.map((r) => r.region_code), levelRows, classification), [levelRows, classification]);
+  const shownRows = useMemo(() => (view.province ? levelRows.filter((r) => r.region_code.slice(0, 2) === view.province) : levelRows),
+    [levelRows, view.province]);
+  const shownFills = useMemo(() => (view.province ? new Map([...fills].filter(([code]) => code.slice(0, 2) === view.province)) : fills),
+    [fills, view.province]);
+  const legend = useMemo(() => legendEntries(indicator, classification, shownFills, lang), [indicator, classification, shownFills, lang]);
+  const table = useMemo(() => tableRows(shownRows, names), [shownRows, names]);
+
+  const provinceName = view.province ? (names.get(view.province) ?? view.province) : null;
+  const levelText = view.level === 'province' ? tl(lang, TEXT.provincesLevel)
+    : provinceName ? `${tl(lang, TEXT.regenciesLevel)}, ${provinceName}` : tl(lang, TEXT.regenciesLevel);
+  const yearText = year === null ? tl(lang, TEXT.allYears) : String(year);
+  const title = tl(lang, indicator.title);
+  const regencyAvailable = options.find((o) => o.level === 'regency')?.available ?? false;
+
+  // ---- Map callbacks ----
+  const tooltip = useCallback((code: string, featureName: string): TooltipContent => {
+    const r = levelRows.find((x) => x.region_code === code);
+    const value = r?.suppressed ? `${t(lang, 'suppressed')} (${tl(lang, TEXT.disclosureControl)})`
+      : !r || r.value === null ? t(lang, 'missing') : formatValueWithUnit(indicator, r.value, lang);
+    return { title: names.get(code) ?? featureName, lines: [value, `${title} · ${yearText}`] };
+  }, [levelRows, lang, indicator, names, title, yearText]);
+
+  const onRegionClick = useCallback((code: string, level: MapLevel) => {
+    if (level === 'province' && regencyAvailable) set({ province: code, level: 'regency' });
+    else set({ view: 'profile', region: code });
+  }, [regencyAvailable, set]);
+
+  // ---- First paint: the static landing figure until the interactive map has drawn its data ----
+  const [painted, setPainted] = useState(false);
+  const [mapError, setMapError] = useState<string | null>(null);
+  const landingHost = useRef<HTMLDivElement>(null);
+  const landingMatches = indicator.id === DEFAULT_INDICATOR_ID && view.level === 'province'
+    && view.province === null && (s.year === null || s.year === landingYear);
+  const [hasLanding, setHasLanding] = useState(false);
+  useLayoutEffect(() => {
+    const figure = document.getElementById('landing-map');
+    if (!figure) { setHasLanding(false); return; }
+    if (painted) { figure.remove(); setHasLanding(false); return; }
+    if (landingHost.current && figure.parentElement !== landingHost.current) landingHost.current.appendChild(figure);
+    setHasLanding(true);
+  }, [painted]);
+  const onPainted = useCallback((info: { first: boolean; ms: number }) => {
+    if (!info.first) return;
+    performance.mark('pantau:map-idle');
+    setPainted(true);
+  }, []);
+
+  const paintKey = `${indicator.id}|${year ?? '-'}|${view.level}|${s.classes}`;
+  const showLanding = !painted && hasLanding && landingMatches;
+
+  // ---- Table ----
+  const fraction = showsFraction(indicator, shownRows) ? FRACTION_LABELS[indicator.id] : undefined;
+  const columns = useMemo(() => tableColumns(indicator, lang, { suppressed: t(lang, 'suppressed'), missing: t(lang, 'missing') }, fraction),
+    [indicator, lang, fraction]);
+
+  const ids = { year: useId(), levelReason: useId(), indicatorInfo: useId() };
+  const yearIndex = year === null ? -1 : years.indexOf(year);
+
+  return (
+    <div className="map-view" data-source={loaded ? 'query' : seeded ? 'landing' : 'loading'}>
+      <h2>{tl(lang, TEXT.heading)}</h2>
+
+      <div className="map-controls">
+        <div className="control control-indicator">
+          <label htmlFor={`${ids.indicatorInfo}-select`}>{tl(lang, TEXT.indicator)}</label>
+          <select id={`${ids.indicatorInfo}-select`} value={indicator.id} aria-describedby={ids.indicatorInfo}
+            onChange={(e) => set({ indicator: e.target.value, year: null })}>
+            {indicatorGroups().map((g) => (
+              <optgroup key={g.subject} label={tl(lang, SUBJECT_LABEL[g.subject])}>
+                {g.indicators.map((i) => <option key={i.id} value={i.id}>{tl(lang, i.title)}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+
+        <div className="control control-year">
+          <label htmlFor={ids.year}>{tl(lang, TEXT.year)}</label>
+          {years.length > 1 || (loaded && years.length > 0) ? (
+            <div className="year-slider">
+              <span className="year-end" aria-hidden="true">{years[0]}</span>
+              <input id={ids.year} type="range" min={0} max={Math.max(0, years.length - 1)} step={1} value={Math.max(0, yearIndex)}
+                aria-valuetext={yearText} disabled={years.length < 2}
+                onChange={(e) => { const y = years[Number(e.target.value)]; if (y !== undefined) set({ year: y }, { replace: true }); }} />
+              <span className="year-end" aria-hidden="true">{years[years.length - 1]}</span>
+              <output htmlFor={ids.year} className="year-value" aria-live="polite">{yearText}</output>
+            </div>
+          ) : (
+            <p id={ids.year} className="meta year-none">
+              {indicator.timeAxis === 'none' ? tl(lang, TEXT.noYear) : year !== null ? <><strong className="year-value">{year}</strong> · {tl(lang, TEXT.loadingYears)}</> : t(lang, 'loading')}
+            </p>
+          )}
+        </div>
+
+        <fieldset className="control control-level">
+          <legend>{tl(lang, TEXT.level)}</legend>
+          {options.map((o) => (
+            <label key={o.level} className={o.available ? undefined : 'disabled'}>
+              <input type="radio" name="map-level" value={o.level} checked={view.level === o.level} disabled={!o.available}
+                aria-describedby={o.reason ? `${ids.levelReason}-${o.level}` : undefined}
+                onChange={() => set(o.level === 'province' ? { level: 'province', province: null } : { level: 'regency' })} />
+              {tl(lang, o.level === 'province' ? TEXT.province : TEXT.regency)}
+              {o.reason && <span id={`${ids.levelReason}-${o.level}`} className="level-reason">{tl(lang, o.reason)}</span>}
+            </label>
+          ))}
+        </fieldset>
+
+        <fieldset className="control control-classes">
+          <legend>{tl(lang, TEXT.classes)}</legend>
+          {classification.kind === 'classes' ? (['quantile', 'jenks'] as const).map((m) => (
+            <label key={m}>
+              <input type="radio" name="map-classes" value={m} checked={s.classes === m} onChange={() => set({ classes: m })} />
+              {tl(lang, m === 'quantile' ? TEXT.quantile : TEXT.jenks)}
+            </label>
+          )) : <p className="meta">{tl(lang, classification.kind === 'categories' ? TEXT.classesCategorical : TEXT.classesAroundZero)}</p>}
+        </fieldset>
+      </div>
+
+      <section id={ids.indicatorInfo} className="indicator-info" aria-label={title}>
+        <p><strong>{tl(lang, TEXT.definition)}:</strong> {tl(lang, indicator.definition)}</p>
+        <p><strong>{tl(lang, TEXT.unit)}:</strong> {tl(lang, indicator.unit)}</p>
+        {indicator.caveats.length > 0 && (
+          <div className="caveats">
+            <strong>{tl(lang, TEXT.caveats)}:</strong>
+            <ul>{indicator.caveats.map((c) => <li key={c.id}>{tl(lang, c)}</li>)}</ul>
+          </div>
+        )}
+        {!known && <p className="notice">{fill(tl(lang, TEXT.unknownIndicator), { id: s.indicator })}</p>}
+        {view.switched && <p className="notice">{fill(tl(lang, TEXT.levelSwitched), { level: levelText })}</p>}
+      </section>
+
+      <nav className="map-breadcrumb" aria-label={tl(lang, TEXT.breadcrumb)}>
+        <ol>
+          <li>
+            {view.province
+              ? <button type="button" className="link" title={tl(lang, TEXT.backToIndonesia)} onClick={() => set({ province: null, level: 'province' })}>{t(lang, 'indonesia')}</button>
+              : <span aria-current="location">{t(lang, 'indonesia')}</span>}
+          </li>
+          {view.province && provinceName && (
+            <li>
+              <span aria-current="location">{provinceName}</span>{' '}
+              <button type="button" className="profile-action" onClick={() => set({ view: 'profile', region: view.province! })}>
+                {fill(tl(lang, TEXT.openProfileOf), { region: provinceName })}
+              </button>
+            </li>
+          )}
+        </ol>
+      </nav>
+
+      {data.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {data.error}</p>}
+
+      <div className="map-main">
+        <div className="map-stage">
+          <ChoroplethMap
+            level={view.level}
+            province={view.province}
+            fills={ready ? fills : null}
+            paintKey={paintKey}
+            label={fill(tl(lang, TEXT.mapLabel), { indicator: title, level: levelText, year: yearText })}
+            attribution={t(lang, 'boundaryAttribution')}
+            zoomLabels={{ zoomIn: tl(lang, TEXT.zoomIn), zoomOut: tl(lang, TEXT.zoomOut) }}
+            tooltip={tooltip}
+            onRegionClick={onRegionClick}
+            onPainted={onPainted}
+            onError={setMapError}
+          />
+          {!painted && (
+            <div className="map-overlay" data-landing={showLanding ? 'shown' : 'hidden'}>
+              <div ref={landingHost} className="landing-host" hidden={!showLanding} />
+              {!showLanding && !mapError && (
+                <div className="map-skeleton" role="status">
+                  <span>{ready ? tl(lang, TEXT.loadingMap) : tl(lang, TEXT.loadingData)}</span>
+                </div>
+              )}
+            </div>
+          )}
+          {mapError && <p role="alert" className="error">{tl(lang, TEXT.mapFailed)}</p>}
+          <p className="map-help meta">{tl(lang, TEXT.mapHelp)}</p>
+        </div>
+
+        <aside className="map-side">
+          <Legend
+            title={`${tl(lang, TEXT.legend)}: ${title}${year !== null ? `, ${year}` : ''}`}
+            items={ready ? legend : []}
+            countLabel={(n) => fill(tl(lang, n === 1 ? TEXT.legendCountOne : TEXT.legendCount), { n: formatNumber(lang, n) })}
+            notes={[
+              t(lang, 'suppressedExplained'),
+              t(lang, 'missingExplained'),
+              ...(classification.kind === 'classes' ? [tl(lang, TEXT.legendClassNote)] : []),
+            ]}
+          />
+        </aside>
+      </div>
+
+      <section className="map-table" aria-busy={!ready}>
+        {!ready && data.status !== 'error' && <p role="status" className="meta">{tl(lang, TEXT.loadingData)}</p>}
+        <DataTable<TableRow>
+          lang={lang}
+          caption={fill(tl(lang, TEXT.table), { indicator: `${title} (${tl(lang, indicator.unit)})`, level: levelText, year: yearText })}
+          rows={table}
+          columns={columns}
+          rowKey={(r) => r.code}
+          sort={s.sort}
+          onSort={(sort) => set({ sort })}
+          search={s.search}
+          onSearch={(search) => set({ search }, { replace: true })}
+          onRowClick={(r) => onRegionClick(r.code, view.level)}
+        />
+        {indicator.format !== 'category' && <p className="meta">{tl(lang, TEXT.rankNote)}</p>}
+      </section>
+    </div>
+  );
+}
+
+/** The table's columns: region (a button), code, rank, value, and numerator/denominator where they mean something. */
+function tableColumns(indicator: Indicator, lang: Lang, words: { suppressed: string; missing: string },
+  fraction: { numerator: { id: string; en: string }; denominator: { id: string; en: string } } | undefined): Array<Column<TableRow>> {
+  const count = (v: number | null) => (v === null ? '–' : formatNumber(lang, v, Number.isInteger(v) ? 0 : 1));
+  const cols: Array<Column<TableRow>> = [
+    { key: 'name', label: tl(lang, TEXT.region), value: (r) => r.name },
+    { key: 'code', label: lang === 'id' ? 'Kode' : 'Code', value: (r) => r.code },
+  ];
+  if (indicator.format !== 'category') cols.push({ key: 'rank', label: tl(lang, TEXT.rank), value: (r) => r.rank, numeric: true, render: (r) => (r.rank === null ? '–' : formatNumber(lang, r.rank)) });
+  cols.push({
+    key: 'value', label: `${tl(lang, TEXT.value)} (${tl(lang, indicator.unit)})`, value: (r) => r.value, numeric: indicator.format !== 'category',
+    render: (r) => valueText(indicator, r, lang, words),
+  });
+  if (fraction) {
+    cols.push({ key: 'numerator', label: tl(lang, fraction.numerator), value: (r) => r.numerator, numeric: true, render: (r) => count(r.numerator) });
+    cols.push({ key: 'denominator', label: tl(lang, fraction.denominator), value: (r) => r.denominator, numeric: true, render: (r) => count(r.denominator) });
+  }
+  return cols;
+}

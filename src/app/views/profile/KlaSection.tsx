@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import { Chart } from '../../components/Chart.tsx';
+import { formatNumber } from '../../format.ts';
+import { useQuery } from '../../hooks/use-query.ts';
+import { klaCategoryOption, klaClusterOption } from './charts.ts';
+import type { PageContext } from './Indicators.tsx';
+import { klaCategoryTable, klaHistory, NOT_EVALUATED } from './sections.ts';
+import { tx } from './text.ts';
+
+/** A kab/kota: its category and score per evaluation year, and the cluster scores of the latest evaluation. */
+export function KlaHistory({ ctx }: { ctx: PageContext }) {
+  const { lang, region } = ctx;
+  const q = useQuery('profile/kla_history', { region: region.code });
+  const history = useMemo(() => klaHistory(q.rows), [q.rows]);
+  const latest = history[history.length - 1];
+  const option = useMemo(() => (latest ? klaClusterOption(lang, latest.clusters) : null), [lang, latest]);
+  if (q.status === 'error') return <p className="error">{tx(lang, 'failed', { error: q.error })}</p>;
+  if (q.status === 'loading' && history.length === 0) return <p className="meta" aria-busy="true">{tx(lang, 'loading')}</p>;
+  if (history.length === 0) return <p className="meta">{tx(lang, 'klaNever')}</p>;
+  return (
+    <div className="profile-kla" aria-busy={q.status === 'loading'}>
+      <table className="data-table profile-kla-history">
+        <caption>{tx(lang, 'klaPerYear', { region: region.name })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{tx(lang, 'klaYear')}</th>
+            <th scope="col">{tx(lang, 'klaCategory')}</th>
+            <th scope="col" className="num">{tx(lang, 'klaScore')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.map((h) => (
+            <tr key={h.year} data-kla-year={h.year}>
+              <th scope="row">{h.year}</th>
+              <td><span className={`profile-kla-badge kla-${h.category}`}>{h.categoryLabel[lang]}</span></td>
+              <td className="num">{formatNumber(lang, h.score, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {latest && option && (
+        <figure className="profile-kla-clusters">
+          <figcaption>{tx(lang, 'klaClusters', { year: latest.year })}</figcaption>
+          <Chart option={option} label={`${tx(lang, 'klaClusters', { year: latest.year })}: ${latest.clusters.map((c) => `${c.label[lang]} ${formatNumber(lang, c.value, 1)}`).join('; ')}`} height={300} />
+        </figure>
+      )}
+    </div>
+  );
+}
+
+/** Indonesia or a province: kab/kota per KLA category per evaluation year. */
+export function KlaCounts({ ctx }: { ctx: PageContext }) {
+  const { lang, region } = ctx;
+  const q = useQuery('profile/kla_categories', { region: region.code });
+  const table = useMemo(() => klaCategoryTable(q.rows), [q.rows]);
+  const option = useMemo(() => klaCategoryOption(lang, table.years, table.categories), [lang, table]);
+  if (q.status === 'error') return <p className="error">{tx(lang, 'failed', { error: q.error })}</p>;
+  if (q.status === 'loading' && table.years.length === 0) return <p className="meta" aria-busy="true">{tx(lang, 'loading')}</p>;
+  const caption = tx(lang, 'klaCountsCaption', { region: region.name });
+  return (
+    <div className="profile-kla-stack" aria-busy={q.status === 'loading'}>
+      <div className="profile-table-scroll" role="region" tabIndex={0} aria-label={caption}>
+        <table className="data-table profile-kla-counts">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tx(lang, 'klaYear')}</th>
+              {table.categories.map((c) => <th scope="col" key={c.code} className="num">{c.label[lang]}</th>)}
+              <th scope="col" className="num">{NOT_EVALUATED[lang]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.years.map((y, i) => (
+              <tr key={y} data-kla-year={y}>
+                <th scope="row">{y}</th>
+                {table.categories.map((c) => <td key={c.code} className="num">{formatNumber(lang, c.counts[i] ?? 0)}</td>)}
+                <td className="num">{formatNumber(lang, table.notEvaluated[i] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {table.years.length > 0 && <Chart option={option} label={caption} height={260} />}
+    </div>
+  );
+}

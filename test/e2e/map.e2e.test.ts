@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
+import { indicatorById } from '../../src/domain/indicators.ts';
+import { paletteFor } from '../../src/domain/palettes.ts';
+import { closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+
+// The map explorer in Chromium on the built site (dist/, demo snapshot; PANTAU_DIST to test another build):
+// the static first paint hands over to a MapLibre canvas that shows the data; the table's values equal the indicator
+// SQL run with @duckdb/node-api on the snapshot's Parquet files; the year slider changes the numbers; a province
+// drills down to its kab/kota only; a kab/kota (row or map feature) opens its profile; nothing leaves the origin;
+// no console error; axe-core finds no serious or critical violation. Screenshot: test-results/screenshots/map.png.
+// Build first: npm run build:data -- --if-missing && npx vite build.
+
+const DIST = process.env.PANTAU_DIST ?? join(REPO_ROOT, 'dist');
+const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+const current = (JSON.parse(readFileSync(join(DIST, 'data', 'index.json'), 'utf8')) as { current: string }).current;
+const DATA = join(DIST, 'data', current);
+const INDICATOR = indicatorById('violence-victim-rate')!;
+
+let server: StaticServer | undefined;
+let browser: BrowserSession | undefined;
+let instance: DuckDBInstance | undefined;
+let db: DuckDBConnection;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  db = await instance.connect();
+  for (const t of INDICATOR.tables) {
+    await db.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(DATA, `${t}.parquet`).replace(/'/g, "''")}')`);
+  }
+  server = await startServer(DIST);
+  browser = await openBrowser(server.origin);
+  mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  console.log('map e2e timings (ms):', JSON.stringify(timings));
+  await closeAll(server, browser);
+  db?.closeSync();
+  instance?.closeSync();
+});
+
+type Cell = string | number | boolean | null;
+
+/** The indicator's own SQL file (the app runs the same text), for one year and level, by region code. */
+async function expected(year: number, level: 'province' | 'regency'): Promise<Map<string, { value: number | null; suppressed: boolean }>> {
+  const sql = readFileSync(join(REPO_ROOT, 'queries', 'app', `${INDICATOR.sql}.sql`), 'utf8');
+  const reader = await db.runAndReadAll(`SELECT region_code, value, suppressed FROM (${sql}\n) WHERE year = $year AND level = $level`, { year, level });
+  const rows = reader.getRowObjectsJS() as Array<Record<string, Cell>>;
+  return new Map(rows.map((r) => [String(r.region_code), { value: r.value === null ? null : Number(r.value), suppressed: r.suppressed === true }]));
+}
+
+async function latestYear(): Promise<number> {
+  const reader = await db.runAndReadAll('SELECT max(year)::INTEGER AS y FROM violence_totals');
+  return Number((reader.getRowObjectsJS()[0] as { y: number }).y);
+}
+
+const nf = (n: number, digits: number) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+const shown = (e: { value: number | null; suppressed: boolean } | undefined) =>
+  !e ? 'tidak ada data' : e.suppressed ? 'disembunyikan' : e.value === null ? 'tidak ada data' : nf(e.value, INDICATOR.digits);
+
+/** The map has drawn what the controls say (data-painted holds indicator|year|level|classes). */
+async function painted(page: Page, part: string, timeout = 120_000): Promise<void> {
+  await page.waitForFunction((p) => document.querySelector('.choropleth')?.getAttribute('data-painted')?.includes(p) ?? false, part, { timeout });
+}
+
+/** Cell texts of the map table by region code: { name, value }. */
+async function tableValues(page: Page): Promise<Map<string, { name: string; value: string }>> {
+  const rows = await page.evaluate(() => {
+    const table = document.querySelector('.map-table table')!;
+    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+    const valueCol = heads.findIndex((h) => h.startsWith('Nilai'));
+    return [...table.querySelectorAll('tbody tr')].map((tr) => {
+      const cells = [...tr.children].map((c) => (c.textContent ?? '').trim());
+      return { code: tr.getAttribute('data-key') ?? '', name: cells[0] ?? '', value: cells[valueCol] ?? '' };
+    });
+  });
+  return new Map(rows.map((r) => [r.code, { name: r.name, value: r.value }]));
+}
+
+/**
+ * Measures, inside the page, from the slider's input event to the map reporting the new paint (data-painted
+ * changes once MapLibre is idle with the new colours): what a user waits for after a key press.
+ */
+async function watchRedraw(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __redraw: { start: number; end: number } };
+    w.__redraw = { start: 0, end: 0 };
+    const slider = document.querySelector('.year-slider input')!;
+    slider.addEventListener('input', () => { w.__redraw.start = performance.now(); }, { once: true, capture: true });
+    const el = document.querySelector('.choropleth')!;
+    const obs = new MutationObserver(() => {
+      if (w.__redraw.start > 0) { w.__redraw.end = performance.now(); obs.disconnect(); }
+    });
+    obs.observe(el, { attributes: true, attributeFilter: ['data-painted'] });
+  });
+}
+
+async function redrawMs(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __redraw: { end: number } }).__redraw.end > 0);
+  return Math.round(await page.evaluate(() => {
+    const r = (window as unknown as { __redraw: { start: number; end: number } }).__redraw;
+    return r.end - r.start;
+  }));
+}
+
+/** How many pixels of the map canvas have each of the given colours (the canvas keeps its drawing buffer). */
+async function canvasColours(page: Page, colours: string[]): Promise<number[]> {
+  return page.evaluate((hexes) => {
+    const gl = document.querySelector<HTMLCanvasElement>('.choropleth canvas')!;
+    const c = document.createElement('canvas');
+    c.width = gl.width;
+    c.height = gl.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(gl, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const targets = hexes.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+    const counts = hexes.map(() => 0);
+    for (let p = 0; p < data.length; p += 4) {
+      targets.forEach((t, i) => {
+        if (Math.abs(data[p]! - t[0]!) <= 2 && Math.abs(data[p + 1]! - t[1]!) <= 2 && Math.abs(data[p + 2]! - t[2]!) <= 2) counts[i]!++;
+      });
+    }
+    return counts;
+  }, colours);
+}
+
+describe('map explorer (e2e)', () => {
+  it('paints the static landing map first, then hands over to a MapLibre map with the data', async () => {
+    const page = browser!.page;
+    const t0 = Date.now();
+    await page.goto(`${server!.origin}/`, { waitUntil: 'commit' });
+    await page.waitForLoadState('domcontentloaded');
+    const landingAtLoad = await page.evaluate(() => document.getElementById('landing-map') !== null);
+    expect(landingAtLoad).toBe(true); // baked into index.html
+    // Until the interactive map is idle, the landing figure (or a skeleton) stands in its place.
+    await page.waitForSelector('.map-overlay', { timeout: 60_000 });
+    await painted(page, `${INDICATOR.id}|`);
+    timings.firstMapIdleWall = Date.now() - t0;
+    timings.firstMapIdleNav = Math.round(await page.evaluate(() => performance.getEntriesByName('pantau:map-idle')[0]?.startTime ?? -1));
+    const source = await page.locator('.map-view').getAttribute('data-source');
+    expect(['landing', 'query']).toContain(source); // drawn from the landing slice until the engine answers
+    expect(await page.locator('#landing-map').count()).toBe(0);
+    expect(await page.locator('.map-overlay').count()).toBe(0);
+    await expect.poll(() => page.locator('.choropleth canvas.maplibregl-canvas').count()).toBe(1);
+    // The canvas shows the classes' colours (several of them, over many pixels).
+    const counts = await canvasColours(page, paletteFor(INDICATOR, 5));
+    expect(counts.filter((n) => n > 200).length).toBeGreaterThanOrEqual(3);
+    // Legend: five classes, withheld and no data, each explained.
+    await expect.poll(() => page.locator('.legend-item.legend-value').count()).toBe(5);
+    expect(await page.locator('.legend-item.legend-suppressed .legend-swatch').evaluate((e) => getComputedStyle(e).backgroundImage)).toContain('data:image/svg+xml');
+    expect(await page.locator('.legend-box').textContent()).toContain('Disembunyikan: angka anak 1-4');
+    // The reporting-vs-prevalence caveat is visible.
+    await expect.poll(() => page.getByText('menunjukkan pelaporan sama besarnya dengan kejadian').isVisible()).toBe(true);
+    // Attribution of the boundaries.
+    expect(await page.locator('.choropleth-attrib').textContent()).toBe('Batas wilayah: cahyadsn/wilayah_boundaries (MIT), disederhanakan.');
+  });
+
+  it('shows in its table the values the indicator SQL gives on the Parquet files', async () => {
+    const page = browser!.page;
+    const year = await latestYear();
+    const want = await expected(year, 'province');
+    // the numbers drawn from the landing slice (if the engine is not ready yet) ...
+    const early = await tableValues(page);
+    for (const [code, e] of want) expect(early.get(code)?.value, code).toBe(shown(e));
+    // ... and those of the engine
+    await page.waitForSelector('.map-view[data-source="query"]', { timeout: 120_000 });
+    const got = await tableValues(page);
+    expect(got.size).toBe(38);
+    for (const code of ['11', '31', '32', '64', '94']) expect(got.get(code)?.value, code).toBe(shown(want.get(code)));
+    // every province, not just a sample
+    for (const [code, e] of want) expect(got.get(code)?.value, code).toBe(shown(e));
+    expect(await page.locator('.year-value').textContent()).toBe(String(year));
+  });
+
+  it('changes the numbers when the year slider moves, and redraws quickly', async () => {
+    const page = browser!.page;
+    const year = await latestYear();
+    const before = await tableValues(page);
+    const slider = page.getByLabel('Tahun', { exact: true });
+    await slider.focus();
+    await watchRedraw(page);
+    await page.keyboard.press('ArrowLeft');
+    await painted(page, `|${year - 1}|province|`, 10_000);
+    timings.yearChangeRedraw = await redrawMs(page);
+    timings.yearChangePaintMs = Number(await page.locator('.choropleth').getAttribute('data-paint-ms'));
+    expect(new URL(page.url()).searchParams.get('y')).toBe(String(year - 1));
+    await expect.poll(() => page.locator('.year-value').textContent()).toBe(String(year - 1));
+    const after = await tableValues(page);
+    const want = await expected(year - 1, 'province');
+    for (const [code, e] of want) expect(after.get(code)?.value, code).toBe(shown(e));
+    expect([...after].some(([code, r]) => r.value !== before.get(code)?.value)).toBe(true);
+    // a second change, back: cached query, classification and feature-state only
+    await watchRedraw(page);
+    await page.keyboard.press('ArrowRight');
+    await painted(page, `|${year}|province|`, 10_000);
+    timings.yearChangeBackRedraw = await redrawMs(page);
+    expect(timings.yearChangeBackRedraw).toBeLessThan(1000);
+  });
+
+  it('drills down into a province: only its kab/kota, a breadcrumb back, the map fitted', async () => {
+    const page = browser!.page;
+    await page.goto(`${server!.origin}/`);
+    await painted(page, '|province|');
+    await page.locator('.map-table tr[data-key="34"] th button').click();
+    await painted(page, '|regency|');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('p'), url.searchParams.get('l')]).toEqual(['34', 'regency']);
+    const rows = await tableValues(page);
+    expect(rows.size).toBe(5); // DI Yogyakarta: 4 kabupaten and 1 kota
+    expect([...rows.keys()].every((c) => c.startsWith('34.'))).toBe(true);
+    const want = await expected(await latestYear(), 'regency');
+    for (const code of rows.keys()) expect(rows.get(code)?.value, code).toBe(shown(want.get(code)));
+    await expect.poll(() => page.locator('.map-breadcrumb').textContent()).toContain('Daerah Istimewa Yogyakarta');
+    await page.locator('.map-breadcrumb').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('.map-breadcrumb')!.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(700); // the camera eases to the province
+    await page.screenshot({ path: join(SHOTS, 'map-drilldown.png'), fullPage: false });
+    // Hovering a kab/kota shows its name and value as text.
+    const box = (await page.locator('.choropleth canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.locator('.map-tooltip').isVisible()).toBe(true);
+    const tip = await page.locator('.map-tooltip').textContent();
+    expect([...rows.values()].some((r) => tip?.includes(r.name))).toBe(true);
+    // Clicking a kab/kota on the map opens its profile.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe('profile');
+    expect(new URL(page.url()).searchParams.get('r')).toMatch(/^34\.\d\d$/);
+    await page.goBack();
+    await painted(page, '|regency|');
+    // Back to Indonesia through the breadcrumb.
+    await page.locator('.map-breadcrumb button', { hasText: 'Indonesia' }).click();
+    await painted(page, '|province|');
+    expect((await tableValues(page)).size).toBe(38);
+  });
+
+  it('opens the profile of a kab/kota from its table row', async () => {
+    const page = browser!.page;
+    await page.goto(`${server!.origin}/?l=regency&p=32`);
+    await painted(page, '|regency|');
+    const rows = await tableValues(page);
+    expect(rows.size).toBe(27);
+    await page.locator('.map-table tr[data-key="32.73"] th button').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe('profile');
+    expect(new URL(page.url()).searchParams.get('r')).toBe('32.73');
+  });
+
+  it('disables a level the indicator lacks, with the reason', async () => {
+    const page = browser!.page;
+    await page.goto(`${server!.origin}/?i=violence-sexual-share&l=regency`);
+    await painted(page, 'violence-sexual-share|');
+    const regency = page.locator('input[name="map-level"][value="regency"]');
+    expect(await regency.isDisabled()).toBe(true);
+    expect(await page.locator('.level-reason').textContent()).toContain('kabupaten/kota');
+    expect((await tableValues(page)).size).toBe(38);
+  });
+
+  it('makes no request to another origin, logs no console error, and has no serious accessibility violation', async () => {
+    const page = browser!.page;
+    await page.goto(`${server!.origin}/`);
+    await painted(page, `${INDICATOR.id}|`);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SHOTS, 'map.png'), fullPage: true });
+    const axe = await new AxeBuilder({ page }).include('.map-view').analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(browser!.external).toEqual([]);
+    expect(browser!.consoleErrors).toEqual([]);
+  });
+});
