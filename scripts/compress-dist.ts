@@ -1,12 +1,12 @@
 // Writes .br and .gz beside every compressible file of dist/, for hosts that serve pre-compressed files
 // (nginx gzip_static/brotli_static, sirv, many CDNs). Parquet is already ZSTD inside and is left alone.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { REPO_ROOT } from '../src/pipeline/sql-files.ts';
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|json|wasm|svg|topojson|txt)$/;
-const dist = join(REPO_ROOT, process.argv[2] ?? 'dist');
+const dist = resolve(REPO_ROOT, process.argv[2] ?? 'dist');
 
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
   const p = join(dir, n);

@@ -14,6 +14,18 @@ const VIEWS: Record<ViewId, { label: MessageKey; component: ComponentType<{ lang
   kla: { label: 'viewKla', component: lazy(() => import('./views/kla/KlaView.tsx')) },
 };
 
+/** The snapshot facts baked into index.html (src/app/landing/vite-plugin.ts), so the banner needs no fetch. */
+const STATIC_INFO: { synthetic?: boolean; synthetic_notice?: { id: string; en: string } | null } = (() => {
+  try {
+    return JSON.parse(document.getElementById('snapshot-info')?.textContent ?? '{}') as typeof STATIC_INFO;
+  } catch {
+    return {};
+  }
+})();
+
+/** The synthetic-data banner painted with the page (outside #root), if the build had a snapshot. */
+const STATIC_BANNER = document.getElementById('synthetic-banner');
+
 /** The shell: synthetic-data banner, header and navigation, engine status, the current view, and the footer. */
 export function App() {
   const lang = useStore((s) => s.lang);
@@ -22,10 +34,16 @@ export function App() {
   const snap = useSnapshot();
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
   const manifest = snap.status === 'ready' ? snap.snapshot.manifest : null;
+  const synthetic = manifest ? manifest.synthetic : STATIC_INFO.synthetic === true;
+  const notice = manifest ? manifest.synthetic_notice : STATIC_INFO.synthetic_notice ?? null;
+  useEffect(() => {
+    if (STATIC_BANNER && notice) STATIC_BANNER.textContent = notice[lang];
+  }, [lang, notice]);
+
   const View = VIEWS[view].component;
   return (
     <>
-      {manifest?.synthetic && <div className="synthetic-banner" role="note">{manifest.synthetic_notice?.[lang] ?? t(lang, 'syntheticBadge')}</div>}
+      {synthetic && !STATIC_BANNER && <div className="synthetic-banner" role="note">{notice?.[lang] ?? t(lang, 'syntheticBadge')}</div>}
       <header className="app-header">
         <div>
           <h1>{t(lang, 'appTitle')}</h1>

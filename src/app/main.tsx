@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { syncStoreWithUrl } from '../state/store.ts';
@@ -9,6 +9,11 @@ import './styles.css';
 // can show it until its interactive map is ready.
 adoptLanding();
 syncStoreWithUrl();
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
-// Start the engine now, while the first view renders: it takes seconds to boot and every view needs it.
-void import('../db/engine.ts').then((m) => m.openEngine()).catch(() => undefined); // errors surface in the status bar
+// A transition: React renders the shell in small slices, so the page stays responsive on a slow phone while the
+// static first paint is already on screen.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() => root.render(<StrictMode><App /></StrictMode>));
+// Start the engine as soon as the first view has rendered: it takes seconds to boot and every view needs it.
+const startEngine = () => void import('../db/engine.ts').then((m) => m.openEngine()).catch(() => undefined); // errors show in the status bar
+if ('requestIdleCallback' in window) requestIdleCallback(startEngine, { timeout: 1500 });
+else setTimeout(startEngine, 0);

@@ -65,7 +65,7 @@ const nf = (n: number, digits: number) => new Intl.NumberFormat('id-ID', { minim
 const shown = (e: { value: number | null; suppressed: boolean } | undefined) =>
   !e ? 'tidak ada data' : e.suppressed ? 'disembunyikan' : e.value === null ? 'tidak ada data' : nf(e.value, INDICATOR.digits);
 
-/** The map has drawn what the controls say (data-painted holds indicator|year|level|classes). */
+/** The map has drawn what the controls say (data-painted holds indicator|year|level|classes|province). */
 async function painted(page: Page, part: string, timeout = 120_000): Promise<void> {
   await page.waitForFunction((p) => document.querySelector('.choropleth')?.getAttribute('data-painted')?.includes(p) ?? false, part, { timeout });
 }
@@ -139,8 +139,12 @@ describe('map explorer (e2e)', () => {
     await page.waitForLoadState('domcontentloaded');
     const landingAtLoad = await page.evaluate(() => document.getElementById('landing-map') !== null);
     expect(landingAtLoad).toBe(true); // baked into index.html
-    // Until the interactive map is idle, the landing figure (or a skeleton) stands in its place.
-    await page.waitForSelector('.map-overlay', { timeout: 60_000 });
+    // Until the user reaches for the map, the landing figure stands in its place and MapLibre is not even loaded.
+    await page.waitForSelector('.map-overlay[data-landing="shown"]', { timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.choropleth').count()).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('maplibre-gl')))).toBe(false);
+    await page.hover('.map-stage');
     await painted(page, `${INDICATOR.id}|`);
     timings.firstMapIdleWall = Date.now() - t0;
     timings.firstMapIdleNav = Math.round(await page.evaluate(() => performance.getEntriesByName('pantau:map-idle')[0]?.startTime ?? -1));
@@ -207,6 +211,7 @@ describe('map explorer (e2e)', () => {
   it('drills down into a province: only its kab/kota, a breadcrumb back, the map fitted', async () => {
     const page = browser!.page;
     await page.goto(`${server!.origin}/`);
+    await page.hover('.map-stage');
     await painted(page, '|province|');
     await page.locator('.map-table tr[data-key="34"] th button').click();
     await painted(page, '|regency|');
@@ -264,6 +269,7 @@ describe('map explorer (e2e)', () => {
   it('makes no request to another origin, logs no console error, and has no serious accessibility violation', async () => {
     const page = browser!.page;
     await page.goto(`${server!.origin}/`);
+    await page.hover('.map-stage');
     await painted(page, `${INDICATOR.id}|`);
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, 'map.png'), fullPage: true });

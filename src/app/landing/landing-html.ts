@@ -37,7 +37,7 @@ const num = (row: Row | null, key: string): number | null => {
 
 /** The static landing as an HTML string (Bahasa Indonesia: the default language). */
 export function renderLandingHtml(input: LandingRenderInput): string {
-  const { landing, snapshot } = input;
+  const { landing } = input;
   const h = landing.violence_headline;
   const figure = (value: string, label: string) =>
     `<div class="figure"><div class="figure-value">${escapeHtml(value)}</div><div class="figure-label">${escapeHtml(label)}</div></div>`;
@@ -49,7 +49,6 @@ export function renderLandingHtml(input: LandingRenderInput): string {
     `<li><span class="swatch${e.pattern ? ` swatch-${e.pattern}` : ''}" style="background:${escapeHtml(e.color)}"></span>${escapeHtml(e.label)}</li>`).join('');
   return [
     '<div id="landing" class="landing">',
-    snapshot.synthetic && snapshot.synthetic_notice ? `<div class="synthetic-banner" role="note">${escapeHtml(snapshot.synthetic_notice.id)}</div>` : '',
     '<header class="app-header"><div><h1>Pantau Anak</h1><p class="tagline">Pemantauan perlindungan anak di Indonesia</p></div></header>',
     '<main class="landing-main">',
     `<h2>Kekerasan terhadap anak ${landing.year}</h2>`,

@@ -5,7 +5,7 @@ import type { Topology } from 'topojson-specification';
 import { classify, classOf } from '../../domain/classify.ts';
 import { MISSING_STYLE, SUPPRESSED_STYLE, paletteFor } from '../../domain/palettes.ts';
 import { indicatorById } from '../../domain/indicators.ts';
-import { formatNumber } from '../format.ts';
+import { escapeHtml, formatNumber } from '../format.ts';
 import { renderLandingHtml, type LandingData, type LegendEntry, type LandingSnapshotInfo } from './landing-html.ts';
 
 // Bakes the first paint into index.html (build and dev): the snapshot's headline figures and a static SVG map of
@@ -28,7 +28,12 @@ export function landingPlugin(publicDir: string): Plugin {
       const landing = JSON.parse(readFileSync(join(dir, manifest.landing), 'utf8')) as LandingData;
       const provinces = JSON.parse(readFileSync(geoPath, 'utf8')) as Topology;
       const body = renderLandingHtml({ landing, snapshot: manifest, provinces, ...colours(landing) });
-      return html.replace('<div id="root"></div>', `<div id="root">${body}</div>`);
+      // What the shell needs before any fetch (the synthetic-data notice), as inert JSON; '<' escaped so no text ends the script.
+      const info = JSON.stringify({ snapshot_id: manifest.snapshot_id, synthetic: manifest.synthetic, synthetic_notice: manifest.synthetic_notice }).replace(/</g, '\\u003c');
+      // The banner lives outside #root: it is painted once and never replaced (the shell only changes its language).
+      const banner = manifest.synthetic && manifest.synthetic_notice
+        ? `<div id="synthetic-banner" class="synthetic-banner" role="note">${escapeHtml(manifest.synthetic_notice.id)}</div>` : '';
+      return html.replace('<div id="root"></div>', `${banner}<div id="root">${body}</div><script type="application/json" id="snapshot-info">${info}</script>`);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../state/store.ts';
 import type { Lang, MapLevel } from '../../../state/url.ts';
@@ -105,8 +105,15 @@ export default function MapView({ lang }: { lang: Lang }) {
     setPainted(true);
   }, []);
 
-  const paintKey = `${indicator.id}|${year ?? '-'}|${view.level}|${s.classes}`;
+  const paintKey = `${indicator.id}|${year ?? '-'}|${view.level}|${s.classes}|${view.province ?? '-'}`;
   const showLanding = !painted && hasLanding && landingMatches;
+  // MapLibre costs seconds of main-thread work on a mid-range phone. While the static first-paint map is on screen
+  // (with a native tooltip per region), it loads when the user reaches for the map or changes any control.
+  const [wanted, setWanted] = useState(() => document.getElementById('landing-map') === null);
+  const choices = `${s.indicator}|${s.year}|${s.level}|${s.classes}|${s.province}`;
+  const firstChoices = useRef(choices);
+  useEffect(() => { if (choices !== firstChoices.current || !landingMatches) setWanted(true); }, [choices, landingMatches]);
+  const want = useCallback(() => setWanted(true), []);
 
   // ---- Table ----
   const fraction = showsFraction(indicator, shownRows) ? FRACTION_LABELS[indicator.id] : undefined;
@@ -209,8 +216,8 @@ export default function MapView({ lang }: { lang: Lang }) {
       {data.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {data.error}</p>}
 
       <div className="map-main">
-        <div className="map-stage">
-          <ChoroplethMap
+        <div className="map-stage" onPointerEnter={want} onTouchStart={want} onFocus={want}>
+          {wanted && <ChoroplethMap
             level={view.level}
             province={view.province}
             fills={ready ? fills : null}
@@ -222,10 +229,13 @@ export default function MapView({ lang }: { lang: Lang }) {
             onRegionClick={onRegionClick}
             onPainted={onPainted}
             onError={setMapError}
-          />
+          />}
           {!painted && (
             <div className="map-overlay" data-landing={showLanding ? 'shown' : 'hidden'}>
               <div ref={landingHost} className="landing-host" hidden={!showLanding} />
+              {showLanding && !wanted && (
+                <button type="button" className="map-activate" onClick={want}>{tl(lang, TEXT.activateMap)}</button>
+              )}
               {!showLanding && !mapError && (
                 <div className="map-skeleton" role="status">
                   <span>{ready ? tl(lang, TEXT.loadingMap) : tl(lang, TEXT.loadingData)}</span>

@@ -51,6 +51,7 @@ export const TEXT = {
   regenciesLevel: L('kabupaten/kota', 'kab/kota'),
   allYears: L('tanpa tahun', 'no year'),
   loadingData: L('Memuat data indikator…', 'Loading indicator data…'),
+  activateMap: L('Buka peta interaktif', 'Open the interactive map'),
   loadingMap: L('Memuat peta interaktif…', 'Loading the interactive map…'),
   mapFailed: L('Peta interaktif tidak dapat dimuat; tabel tetap tersedia.', 'The interactive map could not be loaded; the table is still available.'),
   unavailableRegency: L(

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
+import { closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+
+// The shell on the built site (dist/): language switch with locale formats, the URL as the state (links reproduce
+// a view, back and forward work), the synthetic-data banner on every page, and a failed table load that says what
+// failed while the rest of the app keeps working. Build first: npm run build.
+
+const DIST = process.env.PANTAU_DIST ?? join(REPO_ROOT, 'dist');
+const current = (JSON.parse(readFileSync(join(DIST, 'data', 'index.json'), 'utf8')) as { current: string }).current;
+const landing = JSON.parse(readFileSync(join(DIST, 'data', current, 'landing.json'), 'utf8')) as { violence_headline: { victims: number } };
+const VIEWS = ['map', 'profile', 'violence', 'lksa', 'kla'] as const;
+
+let server: StaticServer | undefined;
+let browser: BrowserSession | undefined;
+beforeAll(async () => {
+  server = await startServer(DIST);
+  browser = await openBrowser(server.origin);
+}, 120_000);
+afterAll(async () => { await closeAll(server, browser); });
+
+const navLabels = () => browser!.page.$$eval('nav[aria-label] a', (as) => as.map((a) => a.textContent));
+
+describe('the shell in Chromium', () => {
+  it('paints the synthetic-data notice and the first map before any script runs', async () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    expect(html).toMatch(/<div id="synthetic-banner" class="synthetic-banner" role="note">DATA SINTETIS/);
+    expect(html).toMatch(/<figure id="landing-map"[^>]*><svg[^>]*role="img"/);
+    expect(html).toContain(new Intl.NumberFormat('id-ID').format(landing.violence_headline.victims));
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  });
+
+  it('says the data are synthetic on every page', async () => {
+    const page = browser!.page;
+    for (const v of VIEWS) {
+      await page.goto(`${server!.origin}/?v=${v}`);
+      await expect.poll(() => page.textContent('.synthetic-banner'), { timeout: 30_000 }).toMatch(/DATA SINTETIS/);
+    }
+  });
+
+  it('switches language: labels, the page language and number formats follow, and the choice is in the URL', async () => {
+    const page = browser!.page;
+    await page.goto(`${server!.origin}/?v=violence`);
+    const victims = new Intl.NumberFormat('id-ID').format(landing.violence_headline.victims);
+    await expect.poll(() => page.textContent('main'), { timeout: 60_000 }).toContain(victims);
+    expect(await navLabels()).toEqual(['Peta', 'Profil wilayah', 'Kekerasan', 'LKSA', 'KLA']);
+    expect(await page.getAttribute('html', 'lang')).toBe('id');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('lang') === 'en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await navLabels()).toEqual(['Map', 'Region profile', 'Violence', 'LKSA', 'KLA']);
+    await expect.poll(() => page.textContent('main')).toContain(new Intl.NumberFormat('en-GB').format(landing.violence_headline.victims));
+    expect(await page.textContent('.synthetic-banner')).toMatch(/SYNTHETIC DEMO DATA/);
+    await page.reload();
+    await expect.poll(() => navLabels(), { timeout: 30_000 }).toEqual(['Map', 'Region profile', 'Violence', 'LKSA', 'KLA']);
+    await page.goBack();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('id');
+  });
+
+  it('keeps the view in the URL: a link reproduces it and back/forward walk the history', async () => {
+    const page = browser!.page;
+    await page.goto(`${server!.origin}/`);
+    for (const [label, view] of [['KLA', 'kla'], ['LKSA', 'lksa'], ['Kekerasan', 'violence']] as const) {
+      await page.getByRole('link', { name: label, exact: true }).click();
+      await page.waitForFunction((v) => new URLSearchParams(location.search).get('v') === v, view);
+      expect(await page.getAttribute(`nav a[aria-current="page"]`, 'href')).toBe(`?v=${view}`);
+    }
+    await page.goBack();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('v') === 'lksa');
+    await expect.poll(() => page.getAttribute('nav a[aria-current="page"]', 'href')).toBe('?v=lksa');
+    await page.goForward();
+    await expect.poll(() => page.getAttribute('nav a[aria-current="page"]', 'href')).toBe('?v=violence');
+    const link = page.url();
+    const other = await browser!.context.newPage();
+    await other.goto(link);
+    await expect.poll(() => other.getAttribute('nav a[aria-current="page"]', 'href'), { timeout: 30_000 }).toBe('?v=violence');
+    await other.close();
+  });
+
+  it('has made no request to another origin and logged no console error', () => {
+    expect(browser!.external).toEqual([]);
+    expect(browser!.consoleErrors).toEqual([]);
+  });
+});
+
+describe('a table that fails to load', () => {
+  it('is named in a message, and the rest of the app keeps working', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'pantau-broken-'));
+    cpSync(DIST, site, { recursive: true });
+    for (const ext of ['', '.br', '.gz']) rmSync(join(site, 'data', current, `kla.parquet${ext}`), { force: true });
+    const broken = await startServer(site);
+    const b = await openBrowser(broken.origin);
+    try {
+      await b.page.goto(`${broken.origin}/?v=kla`);
+      await expect.poll(() => b.page.textContent('body'), { timeout: 60_000 }).toMatch(/kla \(.*kla\.parquet\).*404/s);
+      // Another page, on tables that exist, still works.
+      await b.page.getByRole('link', { name: 'LKSA', exact: true }).click();
+      await expect.poll(() => b.page.textContent('main'), { timeout: 60_000 }).toContain(new Intl.NumberFormat('id-ID').format(14445));
+      expect(b.external).toEqual([]);
+    } finally {
+      await closeAll(broken, b);
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
