@@ -49,3 +49,7 @@ export const t = (lang: Lang, key: MessageKey): string => dict[key][lang];
 
 /** The text of a Label in a language. */
 export const tl = (lang: Lang, label: Label): string => label[lang];
+
+/** Puts values into a text's {placeholders}; unknown placeholders stay as they are. */
+export const fill = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(values, k) ? String(values[k]) : m));

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Lang } from '../../state/url.ts';
-import { t } from '../i18n.ts';
+import { fill, t } from '../i18n.ts';
 import { formatNumber } from '../format.ts';
 
 export interface Column<R> {
@@ -85,7 +85,7 @@ export function DataTable<R>({ lang, caption, rows, columns, rowKey, sort, onSor
           ))}
         </tbody>
       </table>
-      {shown.length > limit && <p className="meta">{t(lang, 'firstRows').replace('{n}', String(limit))}</p>}
+      {shown.length > limit && <p className="meta">{fill(t(lang, 'firstRows'), { n: limit })}</p>}
     </div>
   );
 }

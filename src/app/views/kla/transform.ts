@@ -8,11 +8,10 @@ import { KLA_CATEGORIES, KLA_CLUSTERS } from '../../../domain/kla.ts';
 import { categoryPalette, NEUTRAL_GREY } from '../../../domain/palettes.ts';
 import { escapeHtml, formatNumber, formatPercent } from '../../format.ts';
 import { TEXT } from './text.ts';
+import { fill } from '../../i18n.ts';
 
 const num = (v: Value | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: Value | undefined): string => (v === null || v === undefined ? '' : String(v));
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
 /** The code of the "no category" category. */
 export const NONE = 'tidak_ada';

@@ -99,5 +99,4 @@ export const METRICS = {
 export type MetricKey = keyof typeof METRICS;
 
 /** A text with {placeholders} filled in. */
-export const fill = (text: string, values: Record<string, string | number>): string =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(values, k) ? String(values[k]) : m));
+export { fill } from '../../i18n.ts';

@@ -93,5 +93,4 @@ export const FRACTION_LABELS: Readonly<Record<string, { numerator: Label; denomi
 };
 
 /** Replaces {name} placeholders. */
-export const fill = (text: string, values: Record<string, string | number>): string =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+export { fill } from '../../i18n.ts';

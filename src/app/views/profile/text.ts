@@ -1,5 +1,6 @@
 import type { Label } from '../../../domain/label.ts';
 import type { Lang } from '../../../state/url.ts';
+import { fill } from '../../i18n.ts';
 
 // The profile page's own texts. Placeholders {name} are filled by `fill`.
 
@@ -105,6 +106,4 @@ export function tx(lang: Lang, key: TextKey, values: Record<string, string | num
   return fill(TEXT[key][lang], values);
 }
 
-/** Fills {name} placeholders. */
-export const fill = (text: string, values: Record<string, string | number>): string =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+export { fill };

@@ -64,6 +64,4 @@ export const TEXT = {
 } as const satisfies Record<string, Label>;
 
 /** Fills {name} placeholders. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export { fill } from '../../i18n.ts';
