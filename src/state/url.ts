@@ -1,6 +1,8 @@
 // The URL is the store through these pure functions: a link reproduces the view; defaults are not written.
 
 export const VIEWS = ['map', 'profile', 'violence', 'lksa', 'kla'] as const;
+export const SUBJECTS = ['all', 'violence', 'lksa', 'kla'] as const;
+export type Subject = (typeof SUBJECTS)[number];
 export type ViewId = (typeof VIEWS)[number];
 export type Lang = 'id' | 'en';
 export type MapLevel = 'province' | 'regency';
@@ -31,6 +33,16 @@ export interface UserState {
   finding: string | null;
   /** KLA evaluation year on the KLA page; null = latest. */
   klaYear: number | null;
+  /** Data page: a published table name, or `indicator:<id>` for the data behind an indicator; null = none picked. */
+  table: string | null;
+  /** Data page: filters on the table's dimensions (column -> value); region and year use `region` and `year`. */
+  filters: Record<string, string>;
+  /** SQL console: the statement in the editor (a link can share a query). */
+  sql: string;
+  /** Report page: the subject of the report (the region is `region`). */
+  subject: Subject;
+  /** Embed mode: the id of the one figure (chart or map) shown without the page around it; null = the full page. */
+  embed: string | null;
 }
 
 export const DEFAULT_STATE: UserState = {
@@ -48,17 +60,26 @@ export const DEFAULT_STATE: UserState = {
   licence: null,
   finding: null,
   klaYear: null,
+  table: null,
+  filters: {},
+  sql: '',
+  subject: 'all',
+  embed: null,
 };
 
 const REGION = /^(00|\d{2}|\d{2}\.\d{2})$/;
 const PROVINCE = /^\d{2}$/;
 const TOKEN = /^[a-z0-9_-]{1,64}$/i;
 const SORT_COLUMN = /^[a-z0-9_]{1,32}$/;
+const TABLE = /^[a-z0-9_]{1,64}(:[a-z0-9_-]{1,64})?$/;
+const FILTER_VALUE = /^[\p{L}\p{N} _.,()/-]{1,64}$/u;
+const SQL_MAX = 8000;
 
 /** Short keys keep links readable. */
 const KEYS = {
   view: 'v', lang: 'lang', indicator: 'i', year: 'y', level: 'l', province: 'p', region: 'r', classes: 'c',
   sort: 's', search: 'q', accreditation: 'akr', licence: 'izin', finding: 'temuan', klaYear: 'kla',
+  table: 't', filters: 'f', sql: 'sql', subject: 'subj', embed: 'embed',
 } as const satisfies Record<keyof UserState, string>;
 
 const year = (s: string | null): number | null => (s !== null && /^\d{4}$/.test(s) ? Number(s) : null);
@@ -88,6 +109,12 @@ export function decodeState(search: string): UserState {
   s.licence = token(get('licence'));
   s.finding = token(get('finding'));
   s.klaYear = year(get('klaYear'));
+  const table = get('table');
+  s.table = table !== null && TABLE.test(table) ? table : null;
+  s.filters = decodeFilters(get('filters'));
+  s.sql = (get('sql') ?? '').slice(0, SQL_MAX);
+  s.subject = oneOf(get('subject'), SUBJECTS) ?? s.subject;
+  s.embed = token(get('embed'));
   return s;
 }
 
@@ -97,7 +124,10 @@ export function encodeState(state: UserState): string {
   for (const key of Object.keys(KEYS) as Array<keyof UserState>) {
     const v = state[key];
     if (JSON.stringify(v) === JSON.stringify(DEFAULT_STATE[key])) continue;
-    if (key === 'sort') {
+    if (key === 'filters') {
+      const f = encodeFilters(v as UserState['filters']);
+      if (f) q.set(KEYS.filters, f);
+    } else if (key === 'sort') {
       const sort = v as UserState['sort'];
       if (sort) q.set(KEYS.sort, `${sort.dir === 'desc' ? '-' : ''}${sort.column}`);
     } else if (v !== null && v !== undefined) {
@@ -106,4 +136,23 @@ export function encodeState(state: UserState): string {
   }
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/** Filters as `column:value` pairs joined by `;`, columns sorted (equal filters give equal links). */
+function encodeFilters(filters: Record<string, string>): string {
+  return Object.keys(filters).sort()
+    .filter((k) => SORT_COLUMN.test(k) && FILTER_VALUE.test(filters[k]!))
+    .map((k) => `${k}:${filters[k]}`).join(';');
+}
+
+function decodeFilters(s: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!s) return out;
+  for (const part of s.split(';').slice(0, 16)) {
+    const i = part.indexOf(':');
+    const k = part.slice(0, i);
+    const v = part.slice(i + 1);
+    if (i > 0 && SORT_COLUMN.test(k) && FILTER_VALUE.test(v)) out[k] = v;
+  }
+  return out;
 }

@@ -15,6 +15,11 @@ describe('URL <-> state', () => {
     { view: 'kla', klaYear: 2023, classes: 'jenks' },
     { sort: { column: 'value', dir: 'desc' } },
     { sort: { column: 'name', dir: 'asc' }, search: 'a&b=c?d#e' },
+    { view: 'map', table: 'violence_by_sex_age', region: '32', year: 2023, filters: { age_group: '13-17', sex: 'P' } },
+    { table: 'indicator:violence-victim-rate' },
+    { sql: "SELECT province_code, sum(victims) FROM violence_totals WHERE year = 2024 AND name LIKE '%a;b%' GROUP BY 1" },
+    { region: '32.73', subject: 'violence' },
+    { view: 'violence', embed: 'violence-by-type' },
   ];
   it.each(cases)('round-trips %o', (patch) => {
     const state = { ...DEFAULT_STATE, ...patch };
@@ -29,6 +34,14 @@ describe('URL <-> state', () => {
 
   it('ignores unknown or malformed values rather than failing', () => {
     expect(decodeState('?v=admin&y=20x4&l=desa&p=32.73&r=<script>&c=pie&s=1;drop&lang=fr&i=a%20b')).toEqual(DEFAULT_STATE);
+  });
+
+  it('drops malformed data-page filters and tables, keeps the well-formed ones', () => {
+    const s = decodeState('?v=data&t=lksa;drop&f=sex:P;bad key:x;age_group:<b>;year:2023&subj=evil&embed=a%20b');
+    expect(s.table).toBeNull();
+    expect(s.filters).toEqual({ sex: 'P', year: '2023' });
+    expect(s.subject).toBe('all');
+    expect(s.embed).toBeNull();
   });
 
   it('keeps region codes as strings ("32.10" is not "32.1")', () => {
