@@ -6,6 +6,7 @@ import { BuildError } from './issues.ts';
 import { parquetSchema } from './publish.ts';
 import { readPublishedCells, regionNodes } from './violence-cells.ts';
 import { audit, type AuditFinding } from './disclosure/index.ts';
+import { checkDatapackage, DATAPACKAGE_FILE } from './datapackage.ts';
 
 /**
  * Checks a snapshot folder as a reader sees it: every contract table present with exactly the contract's
@@ -13,9 +14,10 @@ import { audit, type AuditFinding } from './disclosure/index.ts';
  * Throws BuildError on any failure.
  */
 export async function auditSnapshot(duck: Duck, dir: string, k: number): Promise<{ tables_checked: number; cells_checked: number }> {
-  // Only the contract's tables and the two JSON files may ever be published: nothing else, raw or not.
-  const allowed = new Set([...PUBLISHED_TABLES.map((t) => `${t.name}.parquet`), 'manifest.json', 'landing.json']);
-  const stray = readdirSync(dir).filter((f) => !allowed.has(f));
+  // Only the contract's tables and the three JSON files may ever be published: nothing else, raw or not.
+  const allowed = new Set([...PUBLISHED_TABLES.map((t) => `${t.name}.parquet`), 'manifest.json', 'landing.json', DATAPACKAGE_FILE]);
+  const files = readdirSync(dir);
+  const stray = files.filter((f) => !allowed.has(f));
   if (stray.length > 0) throw new BuildError(`${dir}: files that are not part of the published contract: ${stray.join(', ')}`);
   for (const spec of PUBLISHED_TABLES) {
     const path = join(dir, `${spec.name}.parquet`);
@@ -31,6 +33,9 @@ export async function auditSnapshot(duck: Duck, dir: string, k: number): Promise
   const published = await readPublishedCells(duck, VIOLENCE_TABLES);
   const findings = audit(published, regions, k);
   if (findings.length > 0) throw new BuildError(describeFindings(findings));
+  // datapackage.json (written after the manifest, so absent during a build's own audit) must agree with it and the
+  // files; checked after the disclosure audit so that a disclosure finding is the one reported.
+  if (files.includes(DATAPACKAGE_FILE)) await checkDatapackage(dir);
   return { tables_checked: published.length, cells_checked: published.reduce((n, t) => n + t.rows.length, 0) };
 }
 

@@ -16,6 +16,7 @@ import { buildLanding } from './landing.ts';
 import { DATA_LICENCE, SYNTHETIC_NOTICE, describeColumns, type Manifest, type ManifestTable } from './manifest.ts';
 import { assertSnapshotId, commitSnapshot, discardStaging, stagingDir } from './snapshot-dir.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
+import { checkDatapackage, writeDatapackage } from './datapackage.ts';
 
 export interface BuildOptions {
   /** Folder with kekerasan.csv|xlsx, lksa.csv|xlsx, kla.csv|xlsx. */
@@ -112,6 +113,9 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
       tables: Object.fromEntries(written.map((w) => [w.name, manifestTable(w, suppressed.stats[w.name])])),
     };
     writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    // The Frictionless descriptor, from the manifest, checked against it and the files before the commit.
+    writeDatapackage(staging, manifest);
+    await checkDatapackage(staging);
     await opts.beforeCommit?.(staging);
     const dir = commitSnapshot(opts.outDir, staging, {
       id: opts.snapshotId, built_at: manifest.built_at, synthetic: opts.synthetic, reference_date: opts.referenceDate,

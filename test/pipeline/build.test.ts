@@ -25,7 +25,7 @@ beforeAll(async () => {
 describe('a built snapshot', () => {
   it('holds exactly the contract tables, the manifest and the landing slice', () => {
     const files = readdirSync(snapshotDir).sort();
-    expect(files).toEqual([...PUBLISHED_TABLES.map((t) => `${t.name}.parquet`), 'landing.json', 'manifest.json'].sort());
+    expect(files).toEqual([...PUBLISHED_TABLES.map((t) => `${t.name}.parquet`), 'datapackage.json', 'landing.json', 'manifest.json'].sort());
     expect(readIndex(outDir)).toMatchObject({ current: 'fixture', snapshots: [{ id: 'fixture', synthetic: true, reference_date: REFERENCE_DATE }] });
   });
 
