@@ -1,10 +1,8 @@
 // The SQL console's browser side: its own DuckDB connection on the page's engine, the guard (src/db/console-guard.ts),
 // the tables a query reads loaded on demand, a streamed result capped at ROW_CAP rows, and cancel.
 //
-// Defence in depth: opening the console disables external access for the whole engine and locks its configuration
-// (SET enable_external_access=false; SET lock_configuration=true). The app needs neither: its tables come in as
-// Arrow IPC (src/db/tables.ts), not through DuckDB's file system, and its own SETs run at engine start. From then
-// on no statement, guarded or not, can read a file or URL, load an extension or change a setting.
+// Defence in depth: the engine itself starts with external access off and its configuration locked (src/db/engine.ts),
+// so no statement, guarded or not, can read a file or URL, load an extension or change a setting.
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { toValue } from './arrow.ts';
 import { guardPlan, guardStatement, RefusedError, wasmProbe, type GuardProbe } from './console-guard.ts';
@@ -38,8 +36,6 @@ let running: { conn: AsyncDuckDBConnection; cancelled: boolean } | null = null;
 async function open(): Promise<Session> {
   const engine = await openEngine();
   const conn = await engine.db.connect();
-  await conn.query('SET enable_external_access=false');
-  await conn.query('SET lock_configuration=true');
   const probe = wasmProbe({
     query: (sql) => conn.query(sql),
     prepare: async (sql) => {

@@ -44,8 +44,11 @@ async function boot(): Promise<Engine> {
     });
     await db.open({ path: ':memory:' });
     const conn = await db.connect();
-    // Never download anything (extensions): fail instead.
+    // Never download anything (extensions) and never read a file or URL through DuckDB: tables come in as Arrow IPC
+    // (tables.ts). Then lock the configuration, so no later statement (the SQL console's included) can undo it.
     await conn.query('SET autoload_known_extensions=false; SET autoinstall_known_extensions=false;');
+    await conn.query('SET enable_external_access=false');
+    await conn.query('SET lock_configuration=true');
     const version = await db.getVersion();
     const bootMs = Math.round(performance.now() - t0);
     const engine: Engine = {

@@ -109,6 +109,22 @@ describe('src/db in Chromium', () => {
     expect(browser!.external).toEqual([]);
   });
 
+  it('starts with external access off and its configuration locked: no statement can read a URL or undo that', async () => {
+    const r = await browser!.page.evaluate(async () => {
+      const engine = await window.__db.openEngine();
+      const setting = (await engine.conn.query("SELECT current_setting('enable_external_access') AS v")).toArray()[0].v;
+      const errorOf = async (sql: string) => { try { await engine.conn.query(sql); return null; } catch (e) { return String(e); } };
+      return {
+        setting,
+        url: await errorOf(`SELECT * FROM read_csv('${location.origin}/index.html')`),
+        unlock: await errorOf('SET enable_external_access=true'),
+      };
+    });
+    expect(r.setting).toBe(false);
+    expect(r.url).toMatch(/external access|disabled/i);
+    expect(r.unlock).toMatch(/lock|configuration/i);
+  });
+
   it('loads a table with streamed progress events', async () => {
     const r = await browser!.page.evaluate(async () => {
       const db = window.__db;
