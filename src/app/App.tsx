@@ -1,10 +1,12 @@
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
-import { useStore } from '../state/store.ts';
-import type { Lang, ViewId } from '../state/url.ts';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { pickState, useStore } from '../state/store.ts';
+import { encodeState, type Lang, type ViewId } from '../state/url.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { formatDate } from './format.ts';
 import { useSnapshot } from './hooks/use-snapshot.ts';
 import { StatusBar } from './components/StatusBar.tsx';
+import { EmbedContext, copyText, type EmbedState } from './components/Figure.tsx';
+import { FIGURE_TEXT, figureSpec } from './components/figure-export.ts';
 
 const VIEWS: Record<ViewId, { label: MessageKey; component: ComponentType<{ lang: Lang }> }> = {
   map: { label: 'viewMap', component: lazy(() => import('./views/map/MapView.tsx')) },
@@ -12,6 +14,9 @@ const VIEWS: Record<ViewId, { label: MessageKey; component: ComponentType<{ lang
   violence: { label: 'viewViolence', component: lazy(() => import('./views/violence/ViolenceView.tsx')) },
   lksa: { label: 'viewLksa', component: lazy(() => import('./views/lksa/LksaView.tsx')) },
   kla: { label: 'viewKla', component: lazy(() => import('./views/kla/KlaView.tsx')) },
+  data: { label: 'viewData', component: lazy(() => import('./views/data/DataView.tsx')) },
+  console: { label: 'viewConsole', component: lazy(() => import('./views/console/ConsoleView.tsx')) },
+  report: { label: 'viewReport', component: lazy(() => import('./views/report/ReportView.tsx')) },
 };
 
 /** The snapshot facts baked into index.html (src/app/landing/vite-plugin.ts), so the banner needs no fetch. */
@@ -23,8 +28,16 @@ const STATIC_INFO: { synthetic?: boolean; synthetic_notice?: { id: string; en: s
   }
 })();
 
+/** Embed mode at load (`?embed=<figure id>`): the static first paint (landing map, banner) must not show. */
+const EMBED_AT_LOAD = new URLSearchParams(window.location.search).has('embed');
+if (EMBED_AT_LOAD) {
+  document.getElementById('landing-map')?.remove(); // before main.tsx parks it: the map view then loads MapLibre at once
+  document.documentElement.classList.add('embed-mode');
+}
+
 /** The synthetic-data banner painted with the page (outside #root), if the build had a snapshot. */
 const STATIC_BANNER = document.getElementById('synthetic-banner');
+if (EMBED_AT_LOAD && STATIC_BANNER) STATIC_BANNER.hidden = true;
 
 /** The shell: synthetic-data banner, header and navigation, engine status, the current view, and the footer. */
 export function App() {
@@ -39,6 +52,13 @@ export function App() {
   useEffect(() => {
     if (STATIC_BANNER && notice) STATIC_BANNER.textContent = notice[lang];
   }, [lang, notice]);
+
+  const embed = useStore((s) => s.embed);
+  useEffect(() => {
+    document.documentElement.classList.toggle('embed-mode', embed !== null);
+    if (STATIC_BANNER) STATIC_BANNER.hidden = embed !== null;
+  }, [embed]);
+  if (embed !== null) return <EmbedShell lang={lang} id={embed} notice={synthetic ? (notice?.[lang] ?? t(lang, 'syntheticBadge')) : null} error={snap.status === 'error' ? snap.error : null} />;
 
   const View = VIEWS[view].component;
   return (
@@ -59,9 +79,12 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <button type="button" className="lang-switch" lang={lang === 'id' ? 'en' : 'id'} onClick={() => set({ lang: lang === 'id' ? 'en' : 'id' })}>
-          {t(lang, 'language')}
-        </button>
+        <div className="header-actions">
+          <CopyLink lang={lang} />
+          <button type="button" className="lang-switch" lang={lang === 'id' ? 'en' : 'id'} onClick={() => set({ lang: lang === 'id' ? 'en' : 'id' })}>
+            {t(lang, 'language')}
+          </button>
+        </div>
       </header>
       <StatusBar lang={lang} />
       <main id="main">
@@ -82,6 +105,74 @@ export function App() {
           <p>{t(lang, 'sources')}: {manifest.sources.map((s) => `${s.name} (${s.licence})`).join('; ')}. {manifest.licence[lang]}</p>
           <p>{t(lang, 'boundaryAttribution')}</p>
         </footer>
+      )}
+    </>
+  );
+}
+
+/** "Salin tautan": copies the page's URL (the URL is the state); without the Clipboard API, shows the URL selected. */
+function CopyLink({ lang }: { lang: Lang }) {
+  const [status, setStatus] = useState('');
+  const [field, setField] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (field !== null) input.current?.select();
+  }, [field]);
+  const copy = async () => {
+    const href = window.location.href;
+    if (await copyText(href)) {
+      setField(null);
+      setStatus(FIGURE_TEXT.linkCopied[lang]);
+      return;
+    }
+    setField(href);
+    setStatus('');
+  };
+  return (
+    <div className="copy-link">
+      <button type="button" onClick={() => void copy()}>{FIGURE_TEXT.copyLink[lang]}</button>
+      {field !== null && (
+        <input ref={input} type="text" readOnly value={field} aria-label={FIGURE_TEXT.linkField[lang]} onFocus={(e) => e.currentTarget.select()} />
+      )}
+      <span className="copy-link-status" aria-live="polite">{status}</span>
+    </div>
+  );
+}
+
+/**
+ * Embed mode: no header, navigation, status bar or footer; a one-line data notice and the one figure. The figure's view
+ * renders hidden inside an EmbedContext: the figure with the id portals itself into #embed-root, the others render
+ * nothing. The view comes from the figure registry, so a link still works if its `v` is missing.
+ */
+function EmbedShell({ lang, id, notice, error }: { lang: Lang; id: string; notice: string | null; error: string | null }) {
+  const spec = figureSpec(id);
+  const [root, setRoot] = useState<HTMLElement | null>(null);
+  const [shown, setShown] = useState(false);
+  const onShown = useCallback(() => setShown(true), []);
+  const context = useMemo((): EmbedState => ({ id, root, onShown }), [id, root, onShown]);
+  const View = spec ? VIEWS[spec.view].component : null;
+  return (
+    <>
+      <main id="main" className="embed-main" data-embed={id}>
+        {notice && <p className="embed-notice" role="note" title={notice}>{notice}</p>}
+        {!spec && (
+          <p role="alert" className="error" data-embed-unknown="">
+            {FIGURE_TEXT.unknownFigure[lang].replace('{id}', id)}{' '}
+            <a href={`${window.location.pathname}${encodeState({ ...pickState(useStore.getState()), embed: null })}`} target="_blank" rel="noopener">{FIGURE_TEXT.openInApp[lang]}</a>
+          </p>
+        )}
+        {error && <p role="alert" className="error">{t(lang, 'loadFailed')}: {error}</p>}
+        {spec && !shown && !error && <p role="status" className="meta">{FIGURE_TEXT.embedLoading[lang]}</p>}
+        <div id="embed-root" ref={setRoot} />
+      </main>
+      {View && !error && (
+        <div className="embed-source" hidden>
+          <EmbedContext.Provider value={context}>
+            <Suspense fallback={null}>
+              <View lang={lang} />
+            </Suspense>
+          </EmbedContext.Provider>
+        </div>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 // The URL is the store through these pure functions: a link reproduces the view; defaults are not written.
 
-export const VIEWS = ['map', 'profile', 'violence', 'lksa', 'kla'] as const;
+export const VIEWS = ['map', 'profile', 'violence', 'lksa', 'kla', 'data', 'console', 'report'] as const;
 export const SUBJECTS = ['all', 'violence', 'lksa', 'kla'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 export type ViewId = (typeof VIEWS)[number];

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
-import { closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+import { DESKTOP, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Cell } from './site.ts';
 
 // The KLA page in Chromium on the built site (dist/, demo snapshot): the category bars, the Sankey of movements,
 // the cluster charts and the province roll-up render with data; the numbers on screen (headline, data tables, the
@@ -14,40 +10,11 @@ import { closeAll, openBrowser, startServer, type BrowserSession, type StaticSer
 // finds no serious or critical violation. Screenshot: test-results/screenshots/kla.png.
 // Build first: npm run build:data -- --if-missing && npx vite build.
 
-const DIST = process.env.PANTAU_DIST ?? join(REPO_ROOT, 'dist');
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const current = (JSON.parse(readFileSync(join(DIST, 'data', 'index.json'), 'utf8')) as { current: string }).current;
-const DATA = join(DIST, 'data', current);
 const CHARTS = ['kla-categories', 'kla-movements', 'kla-clusters', 'kla-clusters-province'];
 const CATEGORIES = ['pratama', 'madya', 'nindya', 'utama', 'kla', 'tidak_ada'];
 
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-let instance: DuckDBInstance | undefined;
-let db: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  db = await instance.connect();
-  for (const t of ['regions', 'codes', 'kla']) {
-    await db.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(DATA, `${t}.parquet`).replace(/'/g, "''")}')`);
-  }
-  server = await startServer(DIST);
-  browser = await openBrowser(server.origin);
-  mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await closeAll(server, browser);
-  db?.closeSync();
-  instance?.closeSync();
-});
-
-type Cell = string | number | boolean | null;
-async function all(sql: string, params: Record<string, string | number> = {}): Promise<Array<Record<string, Cell>>> {
-  const reader = await db.runAndReadAll(sql, params);
-  return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as Cell)])));
-}
+const db = useSnapshotDb();
+const site = useSite({ viewport: DESKTOP });
 
 const nf = (n: Cell | undefined, digits = 0) => (n === null || n === undefined ? '–' : new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(n)));
 const pct = (n: Cell | undefined) => (n === null || n === undefined ? '–' : `${nf(n, 1)}%`);
@@ -76,7 +43,7 @@ const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .
 
 async function expectYear(page: Page, year: number, pair: [number, number]): Promise<void> {
   // Headline.
-  const [h] = await all(`SELECT count(*)::INTEGER AS evaluated, count(*) FILTER (WHERE category <> 'tidak_ada')::INTEGER AS awarded,
+  const [h] = await db.rows(`SELECT count(*)::INTEGER AS evaluated, count(*) FILTER (WHERE category <> 'tidak_ada')::INTEGER AS awarded,
       round(100.0 * count(*) FILTER (WHERE category <> 'tidak_ada') / count(*), 1) AS pct, round(avg(score), 1) AS avg,
       (SELECT count(*) FROM regions WHERE level = 'regency')::INTEGER - count(*)::INTEGER AS missing
     FROM kla WHERE year = $year`, { year });
@@ -87,8 +54,8 @@ async function expectYear(page: Page, year: number, pair: [number, number]): Pro
   expect(await figure(page, 'not-evaluated')).toBe(nf(h!.missing));
 
   // Categories per evaluation year: columns Pratama .. KLA, no category, evaluated.
-  const cats = await all(`SELECT year, category, count(*)::INTEGER AS n FROM kla GROUP BY ALL`);
-  const years = (await all('SELECT DISTINCT year FROM kla ORDER BY year')).map((r) => Number(r.year));
+  const cats = await db.rows(`SELECT year, category, count(*)::INTEGER AS n FROM kla GROUP BY ALL`);
+  const years = (await db.rows('SELECT DISTINCT year FROM kla ORDER BY year')).map((r) => Number(r.year));
   const catTable = await table(page, 'table[data-table="kla-categories"]');
   expect(Object.keys(catTable)).toEqual(years.map(String));
   for (const y of years) {
@@ -97,14 +64,14 @@ async function expectYear(page: Page, year: number, pair: [number, number]): Pro
   }
 
   // Movements between the two evaluations of the pair.
-  const moves = await all(`SELECT a.category AS f, b.category AS t, count(*)::INTEGER AS n
+  const moves = await db.rows(`SELECT a.category AS f, b.category AS t, count(*)::INTEGER AS n
     FROM (SELECT * FROM kla WHERE year = $a) a FULL JOIN (SELECT * FROM kla WHERE year = $b) b USING (region_code) GROUP BY ALL`, { a: pair[0], b: pair[1] });
   const moveTable = await table(page, 'table[data-table="kla-movements"]');
   expect(Object.keys(moveTable).sort()).toEqual(moves.map((m) => `${m.f}>${m.t}`).sort());
   for (const m of moves) expect(moveTable[`${m.f}>${m.t}`]![2]).toBe(nf(m.n));
   // The Sankey draws one node label per category and year with its count, e.g. "Madya 2025: 125".
   const labels = await page.locator('[data-section="kla-movements"] .chart svg text').allTextContents();
-  const codes = Object.fromEntries((await all(`SELECT code, label_id FROM codes WHERE vocabulary = 'kla_category'`)).map((r) => [r.code, r.label_id]));
+  const codes = Object.fromEntries((await db.rows(`SELECT code, label_id FROM codes WHERE vocabulary = 'kla_category'`)).map((r) => [r.code, r.label_id]));
   for (const [side, y] of [['f', pair[0]], ['t', pair[1]]] as const) {
     for (const code of CATEGORIES) {
       const n = moves.filter((m) => m[side] === code).reduce((s, m) => s + Number(m.n), 0);
@@ -113,7 +80,7 @@ async function expectYear(page: Page, year: number, pair: [number, number]): Pro
   }
 
   // Province roll-up (DataTable).
-  const provinces = await all(`SELECT r.region_code, r.name, count(k.region_code)::INTEGER AS evaluated,
+  const provinces = await db.rows(`SELECT r.region_code, r.name, count(k.region_code)::INTEGER AS evaluated,
       count(*) FILTER (WHERE k.category <> 'tidak_ada')::INTEGER AS awarded,
       round(100.0 * count(*) FILTER (WHERE k.category <> 'tidak_ada') / nullif(count(k.region_code), 0), 1) AS pct,
       round(avg(k.score), 1) AS avg,
@@ -127,35 +94,27 @@ async function expectYear(page: Page, year: number, pair: [number, number]): Pro
   }
 
   // Cluster averages: Indonesia's row of the province heatmap's table.
-  const [national] = await all(`SELECT ${['score_institutional', 'score_cluster_1', 'score_cluster_2', 'score_cluster_3', 'score_cluster_4', 'score_cluster_5'].map((c) => `round(avg(${c}), 1) AS ${c}`).join(', ')}, count(*)::INTEGER AS n FROM kla WHERE year = $year`, { year });
+  const [national] = await db.rows(`SELECT ${['score_institutional', 'score_cluster_1', 'score_cluster_2', 'score_cluster_3', 'score_cluster_4', 'score_cluster_5'].map((c) => `round(avg(${c}), 1) AS ${c}`).join(', ')}, count(*)::INTEGER AS n FROM kla WHERE year = $year`, { year });
   const clusterTable = await table(page, 'table[data-table="kla-clusters-province"]');
   expect(clusterTable['00']).toEqual(['Indonesia', nf(national!.n), ...Object.entries(national!).filter(([k]) => k !== 'n').map(([, v]) => nf(v, 1))]);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('main').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 describe('KLA page in the browser', () => {
   it('shows categories, movements, cluster scores and the province roll-up from the snapshot', async () => {
-    const page = browser!.page;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    const years = (await all('SELECT DISTINCT year FROM kla ORDER BY year')).map((r) => Number(r.year));
+    const page = site.page;
+    const years = (await db.rows('SELECT DISTINCT year FROM kla ORDER BY year')).map((r) => Number(r.year));
     expect(years.length).toBeGreaterThanOrEqual(3);
     const latest = years[years.length - 1]!;
     const previous = years[years.length - 2]!;
 
-    await page.goto(`${server!.origin}/?v=kla`);
+    await page.goto(`${site.origin}/?v=kla`);
     await settled(page, latest, [previous, latest]);
     await expectYear(page, latest, [previous, latest]);
     // The stacked bars: one series per category, named with the official thresholds.
     const legend = await page.locator('[data-section="kla-categories"] .chart svg text').allTextContents();
     expect(legend).toEqual(expect.arrayContaining(['Pratama (500-600)', 'Madya (601-700)', 'Nindya (701-800)', 'Utama (801-900)', 'KLA (901-1000)', 'Belum berpredikat (di bawah 500)']));
-    await page.screenshot({ path: join(SHOTS, 'kla.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SITE.shots, 'kla.png'), fullPage: true });
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
 
     // Another evaluation year: the URL records it, and the movements default to the pair ending there.
     const chosen = years[years.length - 3]!;
@@ -170,9 +129,9 @@ describe('KLA page in the browser', () => {
     await page.getByRole('combobox', { name: 'Evaluasi yang dibandingkan', exact: true }).selectOption(String(latest));
     await settled(page, chosen, [previous, latest]);
     await expectYear(page, chosen, [previous, latest]);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
 
-    expect(browser!.external).toEqual([]);
-    expect(browser!.consoleErrors).toEqual([]);
+    expect(site.browser.external).toEqual([]);
+    expect(site.browser.consoleErrors).toEqual([]);
   }, 300_000);
 });

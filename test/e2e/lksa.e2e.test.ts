@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { INDONESIA_BOUNDS } from '../../src/app/components/maplibre-setup.ts';
 import { copyValidRaw, REFERENCE_DATE, tempDir } from '../helpers.ts';
-import { closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+import { currentSnapshot, DESKTOP, openSite, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Site } from './site.ts';
 
 /** A count as the page shows it in Bahasa Indonesia (2.238). */
 const idNumber = (n: unknown) => new Intl.NumberFormat('id-ID').format(Number(n));
@@ -24,24 +22,13 @@ const idNumber = (n: unknown) => new Intl.NumberFormat('id-ID').format(Number(n)
 // the map's hover label, and creates no element from it and opens no dialog.
 // Build first: npm run build:data -- --if-missing && npx vite build.
 
-const DIST = process.env.PANTAU_DIST ?? join(REPO_ROOT, 'dist');
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const current = (JSON.parse(readFileSync(join(REPO_ROOT, 'public', 'data', 'index.json'), 'utf8')) as { current: string }).current;
-const PARQUET = join(REPO_ROOT, 'public', 'data', current, 'lksa.parquet');
+// The reference values come from the repository's snapshot (public/data), which the first test proves is the one
+// the build serves.
+const PUBLIC = currentSnapshot(join(REPO_ROOT, 'public'));
 const EVIL = '<img src=x onerror=alert(1)><b>Panti</b> & "Co"';
 
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-let instance: DuckDBInstance | undefined;
-let db: DuckDBConnection;
-
-type Cell = string | number | boolean | null;
-
-async function sql(text: string, params: Record<string, Cell> = {}): Promise<Array<Record<string, Cell>>> {
-  const reader = await db.runAndReadAll(text, params as Record<string, string | number | boolean | null>);
-  return (reader.getRowObjectsJS() as Array<Record<string, unknown>>).map((r) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as Cell)])));
-}
+const db = useSnapshotDb(['lksa'], PUBLIC.dir);
+const site = useSite({ viewport: DESKTOP });
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const nf = (n: number, digits = 0) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
@@ -63,7 +50,7 @@ async function matching(page: Page): Promise<number> {
 
 /** Independent figures from the Parquet file: Indonesia ('00') or one province. */
 async function expectedFigures(area: string) {
-  const [r] = await sql(`
+  const [r] = await db.rows(`
     SELECT count(*)::INTEGER AS n,
       round(100.0 * count(*) FILTER (WHERE accreditation <> 'belum') / count(*), 1) AS accredited_pct,
       round(100.0 * count(*) FILTER (WHERE licence_status = 'berlaku' AND licence_expiry >= DATE '${REFERENCE_DATE}') / count(*), 1) AS licence_valid_pct,
@@ -88,30 +75,14 @@ function shownAs(key: string, v: number): string {
   return pct(v);
 }
 
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  db = await instance.connect();
-  await db.run(`CREATE VIEW lksa AS SELECT * FROM read_parquet('${PARQUET.replace(/'/g, "''")}')`);
-  server = await startServer(DIST);
-  browser = await openBrowser(server.origin);
-  await browser.page.setViewportSize({ width: 1280, height: 900 });
-  mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await closeAll(server, browser);
-  db?.closeSync();
-  instance?.closeSync();
-});
-
 describe('the LKSA page (demo snapshot)', () => {
   it('serves the snapshot the reference values are computed from', () => {
-    expect(sha(join(DIST, 'data', current, 'lksa.parquet'))).toBe(sha(PARQUET));
+    expect(sha(join(SITE.dist, 'data', PUBLIC.id, 'lksa.parquet'))).toBe(sha(join(PUBLIC.dir, 'lksa.parquet')));
   });
 
   it('renders with data', async () => {
-    const page = browser!.page;
-    await page.goto(`${server!.origin}/?v=lksa`);
+    const page = site.page;
+    await page.goto(`${site.origin}/?v=lksa`);
     await page.waitForSelector('[data-figure="institutions"]', { timeout: 120_000 });
     expect(await page.textContent('h2')).toBe('Kepatuhan LKSA');
     expect(Object.keys(await figures(page))).toEqual(['institutions', 'accredited_pct', 'licence_valid_pct', 'children_per_caregiver', 'inspected_12m_pct', 'with_finding_pct']);
@@ -123,7 +94,7 @@ describe('the LKSA page (demo snapshot)', () => {
   }, 180_000);
 
   it('shows the overview figures DuckDB computes from lksa.parquet, for Indonesia and for a province', async () => {
-    const page = browser!.page;
+    const page = site.page;
     const national = await expectedFigures('00');
     let shown = await figures(page);
     for (const [key, v] of Object.entries(national)) {
@@ -144,17 +115,19 @@ describe('the LKSA page (demo snapshot)', () => {
       expect(shown[key]!.national, key).toBe(`Indonesia: ${shownAs(key, national[key as keyof typeof national])}`);
     }
     // The grade breakdown of the province adds up to its institutions.
-    const grades = await page.$$eval('[data-breakdown="grade"] tbody td[data-value]:first-of-type', (tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
-    expect(grades.reduce((a, b) => a + b, 0)).toBe(province.institutions);
+    // (The breakdown comes from its own query, which may answer after the headline figures: wait for it.)
+    const gradeSum = () => page.$$eval('[data-breakdown="grade"] tbody td[data-value]:first-of-type',
+      (tds) => tds.reduce((a, td) => a + Number((td as HTMLElement).dataset.value), 0));
+    await expect.poll(gradeSum, { timeout: 30_000 }).toBe(province.institutions);
   }, 120_000);
 
   it('a filter goes into the URL and the table shows as many institutions as SQL counts', async () => {
-    const page = browser!.page;
+    const page = site.page;
     await page.selectOption('.lksa-scope select', '');
     await page.waitForFunction(() => !new URLSearchParams(location.search).has('p'));
     await page.selectOption('select[name="accreditation"]', 'belum');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('akr') === 'belum');
-    const [belum] = await sql("SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE lat IS NULL OR lng IS NULL)::INTEGER AS nocoord FROM lksa WHERE accreditation = 'belum'");
+    const [belum] = await db.rows("SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE lat IS NULL OR lng IS NULL)::INTEGER AS nocoord FROM lksa WHERE accreditation = 'belum'");
     await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="lksa-matching"]')?.dataset.value === String(n), belum!.n);
     expect(await page.textContent('.table-count')).toBe(`${idNumber(belum!.n)} / ${idNumber(belum!.n)}`);
     expect(await page.$$eval('.data-table tbody tr td:nth-child(3)', (tds) => [...new Set(tds.map((td) => td.textContent))])).toEqual(['Belum terakreditasi']);
@@ -166,7 +139,7 @@ describe('the LKSA page (demo snapshot)', () => {
     await page.selectOption('select[name="finding"]', 'risiko_tppo');
     await page.fill('.table-search input', 'demo m');
     await page.waitForFunction(() => { const q = new URLSearchParams(location.search); return q.get('temuan') === 'risiko_tppo' && q.get('q') === 'demo m'; });
-    const [narrow] = await sql("SELECT count(*)::INTEGER AS n FROM lksa WHERE accreditation = 'belum' AND finding_trafficking_risk AND contains(lower(name), 'demo m')");
+    const [narrow] = await db.rows("SELECT count(*)::INTEGER AS n FROM lksa WHERE accreditation = 'belum' AND finding_trafficking_risk AND contains(lower(name), 'demo m')");
     await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="lksa-matching"]')?.dataset.value === String(n), narrow!.n);
     expect(await page.textContent('.table-count')).toBe(`${idNumber(narrow!.n)} / ${idNumber(narrow!.n)}`);
 
@@ -176,49 +149,46 @@ describe('the LKSA page (demo snapshot)', () => {
 
     await page.click('.lksa-filters button');
     await page.waitForFunction(() => { const q = new URLSearchParams(location.search); return !q.has('akr') && !q.has('temuan') && !q.has('q'); });
-    const [all] = await sql('SELECT count(*)::INTEGER AS n FROM lksa');
+    const [all] = await db.rows('SELECT count(*)::INTEGER AS n FROM lksa');
     await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="lksa-matching"]')?.dataset.value === String(n), all!.n);
   }, 120_000);
 
   it('draws the institutions on the map canvas', async () => {
-    const page = browser!.page;
+    const page = site.page;
     await page.waitForSelector('.lksa-map-canvas[data-map-status="ready"][data-rendered]', { timeout: 90_000 });
     const canvas = await page.$eval('.lksa-map-canvas canvas', (c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height }));
     expect(canvas.w).toBeGreaterThan(300);
     expect(canvas.h).toBeGreaterThan(200);
-    expect(Number(await page.getAttribute('.lksa-map-canvas', 'data-rendered'))).toBeGreaterThan(1000);
+    // The dots are redrawn after the filters of the previous test were cleared: wait for the full set.
+    await expect.poll(async () => Number(await page.getAttribute('.lksa-map-canvas', 'data-rendered')), { timeout: 30_000 }).toBeGreaterThan(1000);
     expect(await page.locator('.lksa-map .legend li').count()).toBe(4);
   });
 
   it('looks right (screenshot) and passes axe-core without serious or critical violations', async () => {
-    const page = browser!.page;
+    const page = site.page;
     await page.waitForTimeout(500);
-    await page.screenshot({ path: join(SHOTS, 'lksa.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 3600 } });
-    const result = await new AxeBuilder({ page }).include('main').analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
-    expect(bad).toEqual([]);
+    await page.screenshot({ path: join(SITE.shots, 'lksa.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 3600 } });
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
   }, 240_000); // axe-core over a 600-row table and an SVG chart takes a while on a busy machine
 
   it('a kab/kota in the table opens its profile', async () => {
-    const page = browser!.page;
+    const page = site.page;
     const first = page.locator('.data-table tbody tr').first();
     const key = await first.getAttribute('data-key');
-    const [row] = await sql('SELECT region_code FROM lksa WHERE lksa_id = $id', { id: key });
+    const [row] = await db.rows('SELECT region_code FROM lksa WHERE lksa_id = $id', { id: key });
     await first.locator('th button').click();
     await page.waitForFunction((r) => { const q = new URLSearchParams(location.search); return q.get('v') === 'profile' && q.get('r') === r; }, row!.region_code);
   });
 
   it('sent no request to another origin and logged no console error', () => {
-    expect(browser!.external).toEqual([]);
-    expect(browser!.consoleErrors).toEqual([]);
+    expect(site.browser.external).toEqual([]);
+    expect(site.browser.consoleErrors).toEqual([]);
   });
 });
 
 describe('the LKSA page with a hostile institution name (tampered fixture snapshot)', () => {
   const scratch = tempDir('pantau-e2e-lksa-xss-');
-  let xssServer: StaticServer | undefined;
-  let xss: BrowserSession | undefined;
+  let xss: Site | undefined;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
@@ -227,24 +197,22 @@ describe('the LKSA page with a hostile institution name (tampered fixture snapsh
     const csv = readFileSync(join(raw, 'lksa.csv'), 'utf8');
     expect(csv).toContain('LKSA-T-004,LKSA Uji Anggrek,');
     writeFileSync(join(raw, 'lksa.csv'), csv.replace('LKSA-T-004,LKSA Uji Anggrek,', `LKSA-T-004,"${EVIL.replace(/"/g, '""')}",`));
-    const site = join(scratch.dir, 'site');
-    cpSync(DIST, site, { recursive: true });
-    rmSync(join(site, 'data'), { recursive: true, force: true });
-    await buildSnapshot({ rawDir: raw, outDir: join(site, 'data'), snapshotId: 'xss', k: 5, referenceDate: REFERENCE_DATE, synthetic: true });
-    xssServer = await startServer(site);
-    xss = await openBrowser(xssServer.origin);
-    await xss.page.setViewportSize({ width: 1280, height: 900 });
+    const dir = join(scratch.dir, 'site');
+    cpSync(SITE.dist, dir, { recursive: true });
+    rmSync(join(dir, 'data'), { recursive: true, force: true });
+    await buildSnapshot({ rawDir: raw, outDir: join(dir, 'data'), snapshotId: 'xss', k: 5, referenceDate: REFERENCE_DATE, synthetic: true });
+    xss = await openSite({ dir, viewport: DESKTOP });
     xss.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   }, 180_000);
 
   afterAll(async () => {
-    await closeAll(xssServer, xss);
+    await xss?.close();
     scratch.cleanup();
   });
 
   it('shows the name as text in the table and creates no element from it', async () => {
     const page = xss!.page;
-    await page.goto(`${xssServer!.origin}/?v=lksa`);
+    await page.goto(`${xss!.origin}/?v=lksa`);
     expect(await matching(page)).toBe(6);
     const cell = page.locator('.data-table tbody tr[data-key="LKSA-T-004"] td').first();
     expect(await cell.textContent()).toBe(EVIL);
@@ -278,14 +246,14 @@ describe('the LKSA page with a hostile institution name (tampered fixture snapsh
     expect(found).toBe(true);
     expect(await tip.textContent()).toBe(EVIL);
     expect(await tip.evaluate((el) => el.children.length)).toBe(0);
-    await page.locator('.lksa-map').screenshot({ path: join(SHOTS, 'lksa-xss.png') });
+    await page.locator('.lksa-map').screenshot({ path: join(SITE.shots, 'lksa-xss.png') });
   });
 
   it('opened no dialog, ran no injected code, made no request elsewhere and logged no error', async () => {
     expect(dialogs).toEqual([]);
     expect(await xss!.page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
-    expect(xssServer!.requests.filter((p) => p === '/x' || p.endsWith('/x'))).toEqual([]);
-    expect(xss!.external).toEqual([]);
-    expect(xss!.consoleErrors).toEqual([]);
+    expect(xss!.server.requests.filter((p) => p === '/x' || p.endsWith('/x'))).toEqual([]);
+    expect(xss!.browser.external).toEqual([]);
+    expect(xss!.browser.consoleErrors).toEqual([]);
   });
 });

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import { indicatorById } from '../../src/domain/indicators.ts';
 import { paletteFor } from '../../src/domain/palettes.ts';
-import { closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+import { SITE, seriousAxeViolations, useSite, useSnapshotDb } from './site.ts';
 
 // The map explorer in Chromium on the built site (dist/, demo snapshot; PANTAU_DIST to test another build):
 // the static first paint hands over to a MapLibre canvas that shows the data; the table's values equal the indicator
@@ -16,49 +14,22 @@ import { closeAll, openBrowser, startServer, type BrowserSession, type StaticSer
 // no console error; axe-core finds no serious or critical violation. Screenshot: test-results/screenshots/map.png.
 // Build first: npm run build:data -- --if-missing && npx vite build.
 
-const DIST = process.env.PANTAU_DIST ?? join(REPO_ROOT, 'dist');
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const current = (JSON.parse(readFileSync(join(DIST, 'data', 'index.json'), 'utf8')) as { current: string }).current;
-const DATA = join(DIST, 'data', current);
 const INDICATOR = indicatorById('violence-victim-rate')!;
 
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-let instance: DuckDBInstance | undefined;
-let db: DuckDBConnection;
+const db = useSnapshotDb(INDICATOR.tables);
+const site = useSite();
 const timings: Record<string, number> = {};
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  db = await instance.connect();
-  for (const t of INDICATOR.tables) {
-    await db.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(DATA, `${t}.parquet`).replace(/'/g, "''")}')`);
-  }
-  server = await startServer(DIST);
-  browser = await openBrowser(server.origin);
-  mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  console.log('map e2e timings (ms):', JSON.stringify(timings));
-  await closeAll(server, browser);
-  db?.closeSync();
-  instance?.closeSync();
-});
-
-type Cell = string | number | boolean | null;
+afterAll(() => { console.log('map e2e timings (ms):', JSON.stringify(timings)); });
 
 /** The indicator's own SQL file (the app runs the same text), for one year and level, by region code. */
 async function expected(year: number, level: 'province' | 'regency'): Promise<Map<string, { value: number | null; suppressed: boolean }>> {
   const sql = readFileSync(join(REPO_ROOT, 'queries', 'app', `${INDICATOR.sql}.sql`), 'utf8');
-  const reader = await db.runAndReadAll(`SELECT region_code, value, suppressed FROM (${sql}\n) WHERE year = $year AND level = $level`, { year, level });
-  const rows = reader.getRowObjectsJS() as Array<Record<string, Cell>>;
+  const rows = await db.rows(`SELECT region_code, value, suppressed FROM (${sql}\n) WHERE year = $year AND level = $level`, { year, level });
   return new Map(rows.map((r) => [String(r.region_code), { value: r.value === null ? null : Number(r.value), suppressed: r.suppressed === true }]));
 }
 
 async function latestYear(): Promise<number> {
-  const reader = await db.runAndReadAll('SELECT max(year)::INTEGER AS y FROM violence_totals');
-  return Number((reader.getRowObjectsJS()[0] as { y: number }).y);
+  return Number((await db.one('SELECT max(year)::INTEGER AS y FROM violence_totals')).y);
 }
 
 const nf = (n: number, digits: number) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
@@ -133,9 +104,9 @@ async function canvasColours(page: Page, colours: string[]): Promise<number[]> {
 
 describe('map explorer (e2e)', () => {
   it('paints the static landing map first, then hands over to a MapLibre map with the data', async () => {
-    const page = browser!.page;
+    const page = site.page;
     const t0 = Date.now();
-    await page.goto(`${server!.origin}/`, { waitUntil: 'commit' });
+    await page.goto(`${site.origin}/`, { waitUntil: 'commit' });
     await page.waitForLoadState('domcontentloaded');
     const landingAtLoad = await page.evaluate(() => document.getElementById('landing-map') !== null);
     expect(landingAtLoad).toBe(true); // baked into index.html
@@ -167,7 +138,7 @@ describe('map explorer (e2e)', () => {
   });
 
   it('shows in its table the values the indicator SQL gives on the Parquet files', async () => {
-    const page = browser!.page;
+    const page = site.page;
     const year = await latestYear();
     const want = await expected(year, 'province');
     // the numbers drawn from the landing slice (if the engine is not ready yet) ...
@@ -184,7 +155,7 @@ describe('map explorer (e2e)', () => {
   });
 
   it('changes the numbers when the year slider moves, and redraws quickly', async () => {
-    const page = browser!.page;
+    const page = site.page;
     const year = await latestYear();
     const before = await tableValues(page);
     const slider = page.getByLabel('Tahun', { exact: true });
@@ -209,8 +180,8 @@ describe('map explorer (e2e)', () => {
   });
 
   it('drills down into a province: only its kab/kota, a breadcrumb back, the map fitted', async () => {
-    const page = browser!.page;
-    await page.goto(`${server!.origin}/`);
+    const page = site.page;
+    await page.goto(`${site.origin}/`);
     await page.hover('.map-stage');
     await painted(page, '|province|');
     await page.locator('.map-table tr[data-key="34"] th button').click();
@@ -226,7 +197,7 @@ describe('map explorer (e2e)', () => {
     await page.locator('.map-breadcrumb').scrollIntoViewIfNeeded();
     await page.evaluate(() => document.querySelector('.map-breadcrumb')!.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(700); // the camera eases to the province
-    await page.screenshot({ path: join(SHOTS, 'map-drilldown.png'), fullPage: false });
+    await page.screenshot({ path: join(SITE.shots, 'map-drilldown.png'), fullPage: false });
     // Hovering a kab/kota shows its name and value as text.
     const box = (await page.locator('.choropleth canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -246,8 +217,8 @@ describe('map explorer (e2e)', () => {
   });
 
   it('opens the profile of a kab/kota from its table row', async () => {
-    const page = browser!.page;
-    await page.goto(`${server!.origin}/?l=regency&p=32`);
+    const page = site.page;
+    await page.goto(`${site.origin}/?l=regency&p=32`);
     await painted(page, '|regency|');
     const rows = await tableValues(page);
     expect(rows.size).toBe(27);
@@ -257,8 +228,8 @@ describe('map explorer (e2e)', () => {
   });
 
   it('disables a level the indicator lacks, with the reason', async () => {
-    const page = browser!.page;
-    await page.goto(`${server!.origin}/?i=violence-sexual-share&l=regency`);
+    const page = site.page;
+    await page.goto(`${site.origin}/?i=violence-sexual-share&l=regency`);
     await painted(page, 'violence-sexual-share|');
     const regency = page.locator('input[name="map-level"][value="regency"]');
     expect(await regency.isDisabled()).toBe(true);
@@ -267,16 +238,14 @@ describe('map explorer (e2e)', () => {
   });
 
   it('makes no request to another origin, logs no console error, and has no serious accessibility violation', async () => {
-    const page = browser!.page;
-    await page.goto(`${server!.origin}/`);
+    const page = site.page;
+    await page.goto(`${site.origin}/`);
     await page.hover('.map-stage');
     await painted(page, `${INDICATOR.id}|`);
     await page.waitForTimeout(400);
-    await page.screenshot({ path: join(SHOTS, 'map.png'), fullPage: true });
-    const axe = await new AxeBuilder({ page }).include('.map-view').analyze();
-    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    expect(browser!.external).toEqual([]);
-    expect(browser!.consoleErrors).toEqual([]);
+    await page.screenshot({ path: join(SITE.shots, 'map.png'), fullPage: true });
+    expect(await seriousAxeViolations(page, '.map-view')).toEqual([]);
+    expect(site.browser.external).toEqual([]);
+    expect(site.browser.consoleErrors).toEqual([]);
   });
 });

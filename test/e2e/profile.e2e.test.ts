@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
-import { closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+import { DESKTOP, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Cell } from './site.ts';
 
 // The region profile in Chromium on the built site (dist/, demo snapshot): the numbers on screen are the numbers in
 // the Parquet files (computed here with @duckdb/node-api, independently of the app's SQL), the region picker and
@@ -13,50 +9,19 @@ import { closeAll, openBrowser, startServer, type BrowserSession, type StaticSer
 // axe-core finds no serious or critical violation. Screenshots: test-results/screenshots/profile-*.png.
 // Build first: npm run build:data -- --if-missing && npx vite build.
 
-const DIST = process.env.PANTAU_DIST ?? join(REPO_ROOT, 'dist');
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const current = (JSON.parse(readFileSync(join(DIST, 'data', 'index.json'), 'utf8')) as { current: string }).current;
-const DATA = join(DIST, 'data', current);
-
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-let instance: DuckDBInstance | undefined;
-let db: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  db = await instance.connect();
-  for (const t of ['regions', 'violence_totals', 'lksa', 'kla']) {
-    await db.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(DATA, `${t}.parquet`).replace(/'/g, "''")}')`);
-  }
-  server = await startServer(DIST);
-  browser = await openBrowser(server.origin);
-  mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await closeAll(server, browser);
-  db?.closeSync();
-  instance?.closeSync();
-});
-
-type Cell = string | number | boolean | null;
-async function one(sql: string, params: Record<string, string | number> = {}): Promise<Record<string, Cell>> {
-  const reader = await db.runAndReadAll(sql, params);
-  const row = reader.getRowObjectsJS()[0] ?? {};
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as Cell)]));
-}
+const db = useSnapshotDb();
+const site = useSite({ viewport: DESKTOP });
 
 const nf = (n: number, digits = 0) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 const shown = (n: Cell, digits = 0) => (n === null ? 'disembunyikan' : nf(Number(n), digits));
 
 /** What the page should show as key figures for a region, straight from the Parquet files. */
 async function expected(region: string) {
-  const { year } = await one('SELECT max(year)::INTEGER AS year FROM violence_totals');
-  const v = await one(`SELECT t.victims::INTEGER AS victims, t.cases::INTEGER AS cases, t.suppressed,
+  const { year } = await db.one('SELECT max(year)::INTEGER AS year FROM violence_totals');
+  const v = await db.one(`SELECT t.victims::INTEGER AS victims, t.cases::INTEGER AS cases, t.suppressed,
       t.victims * 100000.0 / r.child_population AS rate
     FROM violence_totals t JOIN regions r USING (region_code) WHERE t.year = $year AND t.region_code = $region`, { year: Number(year), region });
-  const l = await one(`SELECT count(*)::INTEGER AS n FROM lksa WHERE $region = '00' OR region_code = $region OR province_code = $region`, { region });
+  const l = await db.one(`SELECT count(*)::INTEGER AS n FROM lksa WHERE $region = '00' OR region_code = $region OR province_code = $region`, { region });
   return {
     year: Number(year),
     victims: shown(v.victims ?? null),
@@ -87,29 +52,21 @@ async function expectFigures(page: Page, region: string): Promise<void> {
   expect(await page.locator('[data-figure="violence-victims"] .figure-label').textContent()).toContain(String(want.year));
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('main').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 describe('region profile in the browser', () => {
   it('shows Kota Bandung from the snapshot, switches region by the picker and the breadcrumb, and back restores', async () => {
-    const page = browser!.page;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${server!.origin}/?v=profile&r=32.73`);
+    const page = site.page;
+    await page.goto(`${site.origin}/?v=profile&r=32.73`);
     await settled(page, 'Kota Bandung');
     await expectFigures(page, '32.73');
 
     // The KLA category of the latest evaluation, and the breadcrumb Indonesia › Jawa Barat › Kota Bandung.
-    const kla = await one(`SELECT category FROM kla WHERE region_code = '32.73' ORDER BY year DESC LIMIT 1`);
+    const kla = await db.one(`SELECT category FROM kla WHERE region_code = '32.73' ORDER BY year DESC LIMIT 1`);
     const klaLabel: Record<string, string> = { tidak_ada: 'Belum berpredikat', pratama: 'Pratama', madya: 'Madya', nindya: 'Nindya', utama: 'Utama', kla: 'KLA' };
     expect(await figure(page, 'kla-category').textContent()).toBe(kla.category === undefined ? 'tidak ada data' : klaLabel[String(kla.category)]);
     expect(await page.locator('.profile-breadcrumb li').allTextContents()).toEqual(['Indonesia', 'Jawa Barat', 'Kota Bandung']);
 
     // A rank computed independently: the share of accredited LKSA (higher is better) among Jawa Barat's kab/kota.
-    const rank = await one(`WITH s AS (
+    const rank = await db.one(`WITH s AS (
         SELECT r.region_code, 100.0 * count(l.lksa_id) FILTER (WHERE l.accreditation IN ('A', 'B', 'C')) / nullif(count(l.lksa_id), 0) AS share
         FROM regions r LEFT JOIN lksa l ON l.region_code = r.region_code
         WHERE r.level = 'regency' AND r.province_code = '32' GROUP BY r.region_code)
@@ -122,11 +79,11 @@ describe('region profile in the browser', () => {
 
     // The caveat on reporting vs prevalence is visible; the LKSA table lists Kota Bandung's institutions.
     await expect.poll(() => page.getByText(/menunjukkan pelaporan sama besarnya dengan kejadian/).first().isVisible()).toBe(true);
-    const lksa = await one(`SELECT count(*)::INTEGER AS n FROM lksa WHERE region_code = '32.73'`);
+    const lksa = await db.one(`SELECT count(*)::INTEGER AS n FROM lksa WHERE region_code = '32.73'`);
     expect(await page.locator('.profile-lksa .data-table-wrap tbody tr').count()).toBe(Math.min(Number(lksa.n), 25));
 
-    await page.screenshot({ path: join(SHOTS, 'profile-regency.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SITE.shots, 'profile-regency.png'), fullPage: true });
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
 
     // The picker: type, arrow down, Enter -> Jawa Barat.
     const picker = page.getByRole('combobox', { name: 'Pilih wilayah' });
@@ -138,8 +95,8 @@ describe('region profile in the browser', () => {
     expect(new URL(page.url()).searchParams.get('r')).toBe('32');
     await expectFigures(page, '32');
     expect(await page.locator('tr[data-indicator="violence-victim-rate"] td[data-rank="provinces"]').textContent()).toMatch(/^urutan \d+ dari 38\b|^tidak diperingkat/);
-    await page.screenshot({ path: join(SHOTS, 'profile-province.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SITE.shots, 'profile-province.png'), fullPage: true });
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
 
     // Back restores Kota Bandung.
     await page.goBack();
@@ -154,10 +111,10 @@ describe('region profile in the browser', () => {
     await expectFigures(page, '00');
     expect(await page.locator('[data-rank]').count()).toBe(0);
     expect(await page.locator('tr[data-indicator="violence-victim-rate"] td').nth(2).textContent()).toMatch(/\(.+\) \/ .+ \/ .+ \(.+\)/);
-    await page.screenshot({ path: join(SHOTS, 'profile-national.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SITE.shots, 'profile-national.png'), fullPage: true });
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
 
-    expect(browser!.external).toEqual([]);
-    expect(browser!.consoleErrors).toEqual([]);
+    expect(site.browser.external).toEqual([]);
+    expect(site.browser.consoleErrors).toEqual([]);
   }, 300_000);
 });

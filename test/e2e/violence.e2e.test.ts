@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
-import { closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+import { DESKTOP, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Cell } from './site.ts';
 
 // The violence page in Chromium on the built site (dist/, demo snapshot): every chart renders with data, the numbers
 // on screen (headline and data tables) equal those computed here with @duckdb/node-api straight from the Parquet
@@ -14,40 +10,10 @@ import { closeAll, openBrowser, startServer, type BrowserSession, type StaticSer
 // critical violation. Screenshot: test-results/screenshots/violence.png.
 // Build first: npm run build:data -- --if-missing && npx vite build.
 
-const DIST = process.env.PANTAU_DIST ?? join(REPO_ROOT, 'dist');
-const SHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-const current = (JSON.parse(readFileSync(join(DIST, 'data', 'index.json'), 'utf8')) as { current: string }).current;
-const DATA = join(DIST, 'data', current);
-const TABLES = ['regions', 'codes', 'violence_totals', 'violence_by_type', 'violence_by_sex_age', 'violence_by_place', 'violence_by_perpetrator', 'violence_by_service'];
 const CHARTS = ['violence-type', 'violence-sex-age', 'violence-place', 'violence-perpetrator', 'violence-service', 'violence-trend'];
 
-let server: StaticServer | undefined;
-let browser: BrowserSession | undefined;
-let instance: DuckDBInstance | undefined;
-let db: DuckDBConnection;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  db = await instance.connect();
-  for (const t of TABLES) {
-    await db.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(DATA, `${t}.parquet`).replace(/'/g, "''")}')`);
-  }
-  server = await startServer(DIST);
-  browser = await openBrowser(server.origin);
-  mkdirSync(SHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await closeAll(server, browser);
-  db?.closeSync();
-  instance?.closeSync();
-});
-
-type Cell = string | number | boolean | null;
-async function all(sql: string, params: Record<string, string | number> = {}): Promise<Array<Record<string, Cell>>> {
-  const reader = await db.runAndReadAll(sql, params);
-  return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : (v as Cell)])));
-}
+const db = useSnapshotDb();
+const site = useSite({ viewport: DESKTOP });
 
 const nf = (n: number, digits = 0) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 const count = (n: Cell | undefined, withheld: Cell | undefined) => (n === null || n === undefined ? (withheld ? 'disembunyikan' : '–') : nf(Number(n)));
@@ -74,14 +40,14 @@ const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .
 
 /** Everything the page should show for a region and year, from the Parquet files. */
 async function expectPage(page: Page, region: string, year: number): Promise<void> {
-  const [total] = await all(`SELECT victims::INTEGER AS victims, cases::INTEGER AS cases, suppressed,
+  const [total] = await db.rows(`SELECT victims::INTEGER AS victims, cases::INTEGER AS cases, suppressed,
       round(victims / cases, 2) AS per_case FROM violence_totals WHERE year = $year AND region_code = $region`, { year, region });
   expect(await figure(page, 'victims')).toBe(count(total!.victims, total!.suppressed));
   expect(await figure(page, 'cases')).toBe(count(total!.cases, total!.suppressed));
   expect(await figure(page, 'victims-per-case')).toBe(total!.per_case === null ? 'disembunyikan' : nf(Number(total!.per_case), 2));
 
   // By type: victims, cases and the share of all victims; labels from the codes table.
-  const types = await all(`SELECT t.violence_type AS code, c.label_id, t.victims::INTEGER AS victims, t.cases::INTEGER AS cases, t.suppressed,
+  const types = await db.rows(`SELECT t.violence_type AS code, c.label_id, t.victims::INTEGER AS victims, t.cases::INTEGER AS cases, t.suppressed,
       CASE WHEN t.suppressed OR tot.suppressed THEN NULL ELSE round(100.0 * t.victims / tot.victims, 1) END AS share
     FROM violence_by_type t JOIN codes c ON c.vocabulary = 'violence_type' AND c.code = t.violence_type
     JOIN violence_totals tot ON tot.year = t.year AND tot.region_code = t.region_code
@@ -94,7 +60,7 @@ async function expectPage(page: Page, region: string, year: number): Promise<voi
   }
 
   // Services as shares of victims, including the social-protection referral summary.
-  const services = await all(`SELECT s.service AS code, c.label_id, s.victims::INTEGER AS victims, s.suppressed,
+  const services = await db.rows(`SELECT s.service AS code, c.label_id, s.victims::INTEGER AS victims, s.suppressed,
       CASE WHEN s.suppressed OR tot.suppressed THEN NULL ELSE round(100.0 * s.victims / tot.victims, 1) END AS share
     FROM violence_by_service s JOIN codes c ON c.vocabulary = 'service' AND c.code = s.service
     JOIN violence_totals tot ON tot.year = s.year AND tot.region_code = s.region_code
@@ -107,7 +73,7 @@ async function expectPage(page: Page, region: string, year: number): Promise<voi
   }
 
   // Sex x age: one row per age group, one column per sex.
-  const sexAge = await all(`SELECT sex, age_group, victims::INTEGER AS victims, suppressed FROM violence_by_sex_age
+  const sexAge = await db.rows(`SELECT sex, age_group, victims::INTEGER AS victims, suppressed FROM violence_by_sex_age
     WHERE year = $year AND region_code = $region`, { year, region });
   const sexAgeTable = await table(page, 'violence-sex-age');
   for (const r of sexAge) {
@@ -115,31 +81,23 @@ async function expectPage(page: Page, region: string, year: number): Promise<voi
   }
 
   // Place: every code present with its count.
-  const places = await all(`SELECT place AS code, victims::INTEGER AS victims, suppressed FROM violence_by_place WHERE year = $year AND region_code = $region`, { year, region });
+  const places = await db.rows(`SELECT place AS code, victims::INTEGER AS victims, suppressed FROM violence_by_place WHERE year = $year AND region_code = $region`, { year, region });
   const placeTable = await table(page, 'violence-place');
   for (const r of places) expect(placeTable[String(r.code)]![1]).toBe(count(r.victims, r.suppressed));
 
   // The trend: every year of violence_totals for the region.
-  const trend = await all(`SELECT year, victims::INTEGER AS victims, cases::INTEGER AS cases, suppressed FROM violence_totals WHERE region_code = $region ORDER BY year`, { region });
+  const trend = await db.rows(`SELECT year, victims::INTEGER AS victims, cases::INTEGER AS cases, suppressed FROM violence_totals WHERE region_code = $region ORDER BY year`, { region });
   const trendTable = await table(page, 'violence-trend');
   expect(Object.keys(trendTable)).toEqual(trend.map((r) => String(r.year)));
   for (const r of trend) expect(trendTable[String(r.year)]!.slice(1, 3)).toEqual([count(r.victims, r.suppressed), count(r.cases, r.suppressed)]);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include('main').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 describe('violence page in the browser', () => {
   it('shows Indonesia and a province from the snapshot, with withheld cells as gaps', async () => {
-    const page = browser!.page;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    const [{ year }] = await all('SELECT max(year)::INTEGER AS year FROM violence_totals') as [{ year: number }];
+    const page = site.page;
+    const [{ year }] = await db.rows('SELECT max(year)::INTEGER AS year FROM violence_totals') as [{ year: number }];
 
-    await page.goto(`${server!.origin}/?v=violence`);
+    await page.goto(`${site.origin}/?v=violence`);
     await settled(page, `Indonesia, ${year}`);
     await expectPage(page, '00', year);
     // The explanation of cases versus victims and the reporting caveat are on the page.
@@ -147,13 +105,13 @@ describe('violence page in the browser', () => {
     await expect.poll(() => page.getByText(/mencerminkan pelaporan sekaligus kejadian/).first().isVisible()).toBe(true);
     // Each chart is an SVG: the type chart draws one bar per published value in each of its two series.
     const typeBars = await page.locator('[data-section="violence-type"] .chart svg path[fill="#1b9e77"]').count();
-    const published = await all(`SELECT count(victims)::INTEGER AS n FROM violence_by_type WHERE year = $year AND region_code = '00'`, { year });
+    const published = await db.rows(`SELECT count(victims)::INTEGER AS n FROM violence_by_type WHERE year = $year AND region_code = '00'`, { year });
     expect(typeBars).toBeGreaterThanOrEqual(Number(published[0]!.n));
-    await page.screenshot({ path: join(SHOTS, 'violence.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SITE.shots, 'violence.png'), fullPage: true });
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
 
     // A province with withheld cells in the type breakdown (but a published total): the select changes the URL.
-    const [withheld] = await all(`SELECT t.region_code, r.name FROM violence_by_type t JOIN regions r USING (region_code)
+    const [withheld] = await db.rows(`SELECT t.region_code, r.name FROM violence_by_type t JOIN regions r USING (region_code)
       JOIN violence_totals tot ON tot.year = t.year AND tot.region_code = t.region_code
       WHERE t.year = $year AND t.level = 'province' AND t.suppressed AND NOT tot.suppressed
       GROUP BY ALL ORDER BY t.region_code LIMIT 1`, { year });
@@ -166,8 +124,8 @@ describe('violence page in the browser', () => {
     expect(Object.values(typeTable).some((cells) => cells[1] === 'disembunyikan')).toBe(true);
     await expect.poll(() => page.locator('[data-section="violence-type"] .withheld-note').textContent()).toMatch(/^Celah pada grafik \(ditandai \*\) = angka disembunyikan, bukan nol: /);
     expect(await page.locator('[data-section="violence-type"] .chart svg text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/ \*$/)]));
-    await page.screenshot({ path: join(SHOTS, 'violence-province.png'), fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SITE.shots, 'violence-province.png'), fullPage: true });
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
 
     // An earlier year by the year select; back restores the latest.
     const earlier = year - 1;
@@ -178,7 +136,7 @@ describe('violence page in the browser', () => {
     await page.goBack();
     await settled(page, `${String(withheld!.name)}, ${year}`);
 
-    expect(browser!.external).toEqual([]);
-    expect(browser!.consoleErrors).toEqual([]);
+    expect(site.browser.external).toEqual([]);
+    expect(site.browser.consoleErrors).toEqual([]);
   }, 300_000);
 });

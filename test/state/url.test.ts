@@ -15,10 +15,10 @@ describe('URL <-> state', () => {
     { view: 'kla', klaYear: 2023, classes: 'jenks' },
     { sort: { column: 'value', dir: 'desc' } },
     { sort: { column: 'name', dir: 'asc' }, search: 'a&b=c?d#e' },
-    { view: 'map', table: 'violence_by_sex_age', region: '32', year: 2023, filters: { age_group: '13-17', sex: 'P' } },
-    { table: 'indicator:violence-victim-rate' },
-    { sql: "SELECT province_code, sum(victims) FROM violence_totals WHERE year = 2024 AND name LIKE '%a;b%' GROUP BY 1" },
-    { region: '32.73', subject: 'violence' },
+    { view: 'data', table: 'violence_by_sex_age', region: '32', year: 2023, filters: { age_group: '13-17', sex: 'P' } },
+    { view: 'data', table: 'indicator:violence-victim-rate' },
+    { view: 'console', sql: "SELECT province_code, sum(victims) FROM violence_totals WHERE year = 2024 AND name LIKE '%a;b%' GROUP BY 1" },
+    { view: 'report', region: '32.73', subject: 'violence' },
     { view: 'violence', embed: 'violence-by-type' },
   ];
   it.each(cases)('round-trips %o', (patch) => {

@@ -140,8 +140,8 @@ export function readmeText(input: BundleInput): string {
     ];
     if (input.format === 'csv') {
       out.push(id
-        ? 'Format CSV: UTF-8 dengan BOM, pemisah KOMA (,), akhir baris CRLF, tanda desimal titik (.); NULL = sel kosong; teks kosong = "". Di Excel berbahasa Indonesia pilih Data > Dari Teks/CSV dengan pemisah koma.'
-        : 'CSV format: UTF-8 with a BOM, COMMA (,) separator, CRLF line ends, decimal point (.); NULL = an empty field; an empty text = "". If Excel shows everything in one column (a locale whose list separator is ";"), use Data > From Text/CSV with comma as the delimiter.');
+        ? 'Format CSV: UTF-8 dengan BOM, pemisah KOMA (,), akhir baris CRLF, tanda desimal titik (.); NULL = sel kosong; teks kosong = "". Di Excel berbahasa Indonesia pilih Data > Dari Teks/CSV dengan pemisah koma, dan atur kolom kode (mis. region_code) sebagai Teks agar 32.10 tidak menjadi 32.1.'
+        : 'CSV format: UTF-8 with a BOM, COMMA (,) separator, CRLF line ends, decimal point (.); NULL = an empty field; an empty text = "". If Excel shows everything in one column (a locale whose list separator is ";"), use Data > From Text/CSV with comma as the delimiter; set code columns (e.g. region_code) to Text so that 32.10 does not become 32.1.');
     }
     out.push(
       `Snapshot: ${m.snapshot_id}; ${id ? 'tanggal acuan' : 'reference date'} ${m.reference_date}; ${id ? 'dibangun' : 'built'} ${m.built_at}.`,

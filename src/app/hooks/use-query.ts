@@ -11,12 +11,18 @@ export type QueryState =
 export type Params = Record<string, string | number | boolean | null>;
 
 /**
- * Runs queries/app/<name>.sql (or SQL text when `name` starts with a space or newline) with bound params; every view
- * gets the same loading / ready / error states, and a stale result never replaces a newer one.
- * Pass null to run nothing.
+ * Runs queries/app/<name>.sql with bound params (`transform` may rewrite the file's SQL first). Pass null to run
+ * nothing.
  */
 export function useQuery(name: string | null, params: Params = {}, transform?: (sql: string) => string): QueryState {
-  const sql = name === null ? null : (transform ?? ((s: string) => s))(sqlFile(name));
+  return useSqlText(name === null ? null : (transform ?? ((s: string) => s))(sqlFile(name)), params);
+}
+
+/**
+ * Runs SQL text built by a page (the data page's filtered queries) with bound params; every view gets the same
+ * loading / ready / error states, and a stale result never replaces a newer one. Pass null to run nothing.
+ */
+export function useSqlText(sql: string | null, params: Params = {}): QueryState {
   const key = sql === null ? null : `${sql}\u0000${JSON.stringify(params)}`;
   const [state, setState] = useState<QueryState>({ status: 'loading', rows: [], error: null, ms: null });
   useEffect(() => {

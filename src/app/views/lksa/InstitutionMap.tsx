@@ -54,6 +54,7 @@ export default function InstitutionMap({ lang, rows, province, grades }: Props) 
         bounds: boundsOf(provinces, latest.current.province),
         fitBoundsOptions: { padding: 16 },
         attributionControl: false,
+        canvasContextAttributes: { preserveDrawingBuffer: true }, // the figure's PNG export reads the canvas
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,

@@ -6,6 +6,7 @@ import type { Lang } from '../../../state/url.ts';
 import { useQuery, type QueryState } from '../../hooks/use-query.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { Chart } from '../../components/Chart.tsx';
+import { Figure } from '../../components/Figure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { formatDate, formatNumber, formatPercent } from '../../format.ts';
 import { t } from '../../i18n.ts';
@@ -144,9 +145,12 @@ export default function LksaView({ lang }: { lang: Lang }) {
             {fill(TEXT.matching[lang], { n: formatNumber(lang, institutions.length) })}
           </p>
           <h4 className="lksa-subheading">{TEXT.mapHeading[lang]}</h4>
-          <Suspense fallback={<p role="status" className="meta">{TEXT.loadingMap[lang]}</p>}>
-            <InstitutionMap lang={lang} rows={institutions} province={province} grades={grades} />
-          </Suspense>
+          <Figure id="lksa-institution-map" title={TEXT.mapHeading[lang]} subtitle={`${scopeName} · ${fill(TEXT.matching[lang], { n: formatNumber(lang, institutions.length) })}`}
+            lang={lang} kind="map" showTitle={false} legend={grades.map((g) => ({ colour: g.colour, label: g.label }))}>
+            <Suspense fallback={<p role="status" className="meta">{TEXT.loadingMap[lang]}</p>}>
+              <InstitutionMap lang={lang} rows={institutions} province={province} grades={grades} />
+            </Suspense>
+          </Figure>
           <InstitutionTable lang={lang} rows={institutions} columns={columns} scopeName={scopeName}
             sort={sort} search={search} set={set} />
         </Status>
@@ -238,11 +242,13 @@ function ProvinceChart({ lang, metric, national, selected, rows }: {
   return (
     <>
       <p className="meta">{TEXT.provinceChartHelp[lang]}</p>
-      <Chart option={option} label={label} height={Math.max(320, rows.length * 19 + 70)}
-        onReady={(chart) => chart.on('click', (p) => {
-          const code = (p.data as { code?: unknown } | undefined)?.code;
-          if (typeof code === 'string') useStore.getState().set({ province: code });
-        })} />
+      <Figure id="lksa-provinces" title={`${TEXT.byProvince[lang]}: ${METRICS[metric][lang]}`} lang={lang} kind="chart" showTitle={false}>
+        <Chart option={option} label={label} height={Math.max(320, rows.length * 19 + 70)}
+          onReady={(chart) => chart.on('click', (p) => {
+            const code = (p.data as { code?: unknown } | undefined)?.code;
+            if (typeof code === 'string') useStore.getState().set({ province: code });
+          })} />
+      </Figure>
       <details className="lksa-province-table">
         <summary>{TEXT.provinceTable[lang]}</summary>
         <table className="lksa-segments">

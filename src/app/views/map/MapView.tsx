@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../../state/store.ts';
 import type { Lang, MapLevel } from '../../../state/url.ts';
@@ -8,6 +8,8 @@ import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { t, tl } from '../../i18n.ts';
 import { formatNumber } from '../../format.ts';
 import { ChoroplethMap } from '../../components/ChoroplethMap.tsx';
+import { Figure } from '../../components/Figure.tsx';
+import { SUBJECT_SOURCE } from '../../components/figure-export.ts';
 import { Legend } from '../../components/Legend.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import type { TooltipContent } from '../../components/Tooltip.tsx';
@@ -20,13 +22,23 @@ import './map.css';
 
 const SUBJECT_LABEL = { violence: TEXT.subjectViolence, lksa: TEXT.subjectLksa, kla: TEXT.subjectKla } as const;
 
+// Memoised: a change of a control re-renders the view, and only the parts whose props changed render again (their
+// callbacks and derived props are kept stable below).
+const MapMemo = memo(ChoroplethMap);
+const LegendMemo = memo(Legend);
+const TableMemo = memo(DataTable) as typeof DataTable;
+const rowKey = (r: TableRow) => r.code;
+const NO_ITEMS: never[] = [];
+
 /** The map explorer: a choropleth of an indicator by province or kab/kota, its legend, and the same numbers as a table. */
 export default function MapView({ lang }: { lang: Lang }) {
   const s = useStore(useShallow((st) => ({
     indicator: st.indicator, year: st.year, level: st.level, province: st.province, classes: st.classes, sort: st.sort, search: st.search,
   })));
   const set = useStore((st) => st.set);
-  const snap = useSnapshot();
+  // The snapshot arrives through an external store (rendered synchronously): deferred, the view's render with the
+  // landing slice runs as a transition, in slices, not as one long task during the page's start.
+  const snap = useDeferredValue(useSnapshot());
   const landingYear = snap.status === 'ready' ? snap.snapshot.landing.year : null;
 
   const { indicator, known } = resolveIndicator(s.indicator);
@@ -85,6 +97,23 @@ export default function MapView({ lang }: { lang: Lang }) {
     else set({ view: 'profile', region: code });
   }, [regencyAvailable, set]);
 
+  // ---- Table ----
+  const fraction = showsFraction(indicator, shownRows) ? FRACTION_LABELS[indicator.id] : undefined;
+  const columns = useMemo(() => tableColumns(indicator, lang, { suppressed: t(lang, 'suppressed'), missing: t(lang, 'missing') }, fraction),
+    [indicator, lang, fraction]);
+
+  // ---- What the figure and the table show ----
+  // While another indicator's rows load, the map, legend and table keep showing the last numbers drawn (marked busy)
+  // instead of emptying and then rebuilding everything: the new numbers replace them in one render when they arrive.
+  const current = useMemo(() => ({
+    ready, indicator, level: view.level, province: view.province, year, years, yearText, levelText, title, fills, legend, table, columns,
+    classKind: classification.kind, tooltip, onRegionClick, paintKey: `${indicator.id}|${year ?? '-'}|${view.level}|${s.classes}|${view.province ?? '-'}`,
+  }), [ready, indicator, view.level, view.province, year, years, yearText, levelText, title, fills, legend, table, columns, classification.kind,
+    tooltip, onRegionClick, s.classes]);
+  const [kept, setKept] = useState(current);
+  if (ready && kept !== current) setKept(current);
+  const v = !ready && data.status === 'loading' && kept.ready ? kept : current;
+
   // ---- First paint: the static landing figure until the interactive map has drawn its data ----
   const [painted, setPainted] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);
@@ -105,7 +134,6 @@ export default function MapView({ lang }: { lang: Lang }) {
     setPainted(true);
   }, []);
 
-  const paintKey = `${indicator.id}|${year ?? '-'}|${view.level}|${s.classes}|${view.province ?? '-'}`;
   const showLanding = !painted && hasLanding && landingMatches;
   // MapLibre costs seconds of main-thread work on a mid-range phone. While the static first-paint map is on screen
   // (with a native tooltip per region), it loads when the user reaches for the map or changes any control.
@@ -115,13 +143,23 @@ export default function MapView({ lang }: { lang: Lang }) {
   useEffect(() => { if (choices !== firstChoices.current || !landingMatches) setWanted(true); }, [choices, landingMatches]);
   const want = useCallback(() => setWanted(true), []);
 
-  // ---- Table ----
-  const fraction = showsFraction(indicator, shownRows) ? FRACTION_LABELS[indicator.id] : undefined;
-  const columns = useMemo(() => tableColumns(indicator, lang, { suppressed: t(lang, 'suppressed'), missing: t(lang, 'missing') }, fraction),
-    [indicator, lang, fraction]);
+  const zoomLabels = useMemo(() => ({ zoomIn: tl(lang, TEXT.zoomIn), zoomOut: tl(lang, TEXT.zoomOut) }), [lang]);
+  const countLabel = useCallback((n: number) => fill(tl(lang, n === 1 ? TEXT.legendCountOne : TEXT.legendCount), { n: formatNumber(lang, n) }), [lang]);
+  const notes = useMemo(() => [
+    t(lang, 'suppressedExplained'),
+    t(lang, 'missingExplained'),
+    ...(v.classKind === 'classes' ? [tl(lang, TEXT.legendClassNote)] : []),
+  ], [lang, v.classKind]);
+  const figureLegend = useMemo(() => (v.ready ? v.legend.map((e) => ({ colour: e.color, label: e.label, ...(e.kind === 'value' ? {} : { pattern: e.kind }) })) : []),
+    [v.ready, v.legend]);
+  const onSort = useCallback((sort: { column: string; dir: 'asc' | 'desc' }) => set({ sort }), [set]);
+  const onSearch = useCallback((search: string) => set({ search }, { replace: true }), [set]);
+  const vClick = v.onRegionClick;
+  const vLevel = v.level;
+  const onRowClick = useCallback((r: TableRow) => vClick(r.code, vLevel), [vClick, vLevel]);
 
   const ids = { year: useId(), levelReason: useId(), indicatorInfo: useId() };
-  const yearIndex = year === null ? -1 : years.indexOf(year);
+  const yearIndex = v.year === null ? -1 : v.years.indexOf(v.year);
 
   return (
     <div className="map-view" data-source={loaded ? 'query' : seeded ? 'landing' : 'loading'}>
@@ -142,14 +180,14 @@ export default function MapView({ lang }: { lang: Lang }) {
 
         <div className="control control-year">
           <label htmlFor={ids.year}>{tl(lang, TEXT.year)}</label>
-          {years.length > 1 || (loaded && years.length > 0) ? (
+          {v.years.length > 1 || ((loaded || v !== current) && v.years.length > 0) ? (
             <div className="year-slider">
-              <span className="year-end" aria-hidden="true">{years[0]}</span>
-              <input id={ids.year} type="range" min={0} max={Math.max(0, years.length - 1)} step={1} value={Math.max(0, yearIndex)}
-                aria-valuetext={yearText} disabled={years.length < 2}
-                onChange={(e) => { const y = years[Number(e.target.value)]; if (y !== undefined) set({ year: y }, { replace: true }); }} />
-              <span className="year-end" aria-hidden="true">{years[years.length - 1]}</span>
-              <output htmlFor={ids.year} className="year-value" aria-live="polite">{yearText}</output>
+              <span className="year-end" aria-hidden="true">{v.years[0]}</span>
+              <input id={ids.year} type="range" min={0} max={Math.max(0, v.years.length - 1)} step={1} value={Math.max(0, yearIndex)}
+                aria-valuetext={v.yearText} disabled={v.years.length < 2}
+                onChange={(e) => { const y = v.years[Number(e.target.value)]; if (y !== undefined) set({ year: y }, { replace: true }); }} />
+              <span className="year-end" aria-hidden="true">{v.years[v.years.length - 1]}</span>
+              <output htmlFor={ids.year} className="year-value" aria-live="polite">{v.yearText}</output>
             </div>
           ) : (
             <p id={ids.year} className="meta year-none">
@@ -173,12 +211,12 @@ export default function MapView({ lang }: { lang: Lang }) {
 
         <fieldset className="control control-classes">
           <legend>{tl(lang, TEXT.classes)}</legend>
-          {classification.kind === 'classes' ? (['quantile', 'jenks'] as const).map((m) => (
+          {v.classKind === 'classes' ? (['quantile', 'jenks'] as const).map((m) => (
             <label key={m}>
               <input type="radio" name="map-classes" value={m} checked={s.classes === m} onChange={() => set({ classes: m })} />
               {tl(lang, m === 'quantile' ? TEXT.quantile : TEXT.jenks)}
             </label>
-          )) : <p className="meta">{tl(lang, classification.kind === 'categories' ? TEXT.classesCategorical : TEXT.classesAroundZero)}</p>}
+          )) : <p className="meta">{tl(lang, v.classKind === 'categories' ? TEXT.classesCategorical : TEXT.classesAroundZero)}</p>}
         </fieldset>
       </div>
 
@@ -215,18 +253,21 @@ export default function MapView({ lang }: { lang: Lang }) {
 
       {data.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {data.error}</p>}
 
+      <Figure id="map-explorer" kind="map" lang={lang} title={v.title} subtitle={`${v.levelText}, ${v.yearText}`} showTitle={false}
+        source={`${tl(lang, SUBJECT_SOURCE[v.indicator.subject])}; ${t(lang, 'boundaryAttribution')}`}
+        legend={figureLegend}>
       <div className="map-main">
         <div className="map-stage" onPointerEnter={want} onTouchStart={want} onFocus={want}>
-          {wanted && <ChoroplethMap
-            level={view.level}
-            province={view.province}
-            fills={ready ? fills : null}
-            paintKey={paintKey}
-            label={fill(tl(lang, TEXT.mapLabel), { indicator: title, level: levelText, year: yearText })}
+          {wanted && <MapMemo
+            level={v.level}
+            province={v.province}
+            fills={v.ready ? v.fills : null}
+            paintKey={v.paintKey}
+            label={fill(tl(lang, TEXT.mapLabel), { indicator: v.title, level: v.levelText, year: v.yearText })}
             attribution={t(lang, 'boundaryAttribution')}
-            zoomLabels={{ zoomIn: tl(lang, TEXT.zoomIn), zoomOut: tl(lang, TEXT.zoomOut) }}
-            tooltip={tooltip}
-            onRegionClick={onRegionClick}
+            zoomLabels={zoomLabels}
+            tooltip={v.tooltip}
+            onRegionClick={v.onRegionClick}
             onPainted={onPainted}
             onError={setMapError}
           />}
@@ -248,34 +289,37 @@ export default function MapView({ lang }: { lang: Lang }) {
         </div>
 
         <aside className="map-side">
-          <Legend
-            title={`${tl(lang, TEXT.legend)}: ${title}${year !== null ? `, ${year}` : ''}`}
-            items={ready ? legend : []}
-            countLabel={(n) => fill(tl(lang, n === 1 ? TEXT.legendCountOne : TEXT.legendCount), { n: formatNumber(lang, n) })}
-            notes={[
-              t(lang, 'suppressedExplained'),
-              t(lang, 'missingExplained'),
-              ...(classification.kind === 'classes' ? [tl(lang, TEXT.legendClassNote)] : []),
-            ]}
+          <LegendMemo
+            title={`${tl(lang, TEXT.legend)}: ${v.title}${v.year !== null ? `, ${v.year}` : ''}`}
+            items={v.ready ? v.legend : NO_ITEMS}
+            countLabel={countLabel}
+            notes={notes}
           />
         </aside>
       </div>
+      </Figure>
 
       <section className="map-table" aria-busy={!ready}>
         {!ready && data.status !== 'error' && <p role="status" className="meta">{tl(lang, TEXT.loadingData)}</p>}
-        <DataTable<TableRow>
+        <TableMemo<TableRow>
           lang={lang}
-          caption={fill(tl(lang, TEXT.table), { indicator: `${title} (${tl(lang, indicator.unit)})`, level: levelText, year: yearText })}
-          rows={table}
-          columns={columns}
-          rowKey={(r) => r.code}
+          caption={fill(tl(lang, TEXT.table), { indicator: `${v.title} (${tl(lang, v.indicator.unit)})`, level: v.levelText, year: v.yearText })}
+          rows={v.table}
+          columns={v.columns}
+          rowKey={rowKey}
           sort={s.sort}
-          onSort={(sort) => set({ sort })}
+          onSort={onSort}
           search={s.search}
-          onSearch={(search) => set({ search }, { replace: true })}
-          onRowClick={(r) => onRegionClick(r.code, view.level)}
+          onSearch={onSearch}
+          onRowClick={onRowClick}
         />
-        {indicator.format !== 'category' && <p className="meta">{tl(lang, TEXT.rankNote)}</p>}
+        {v.indicator.format !== 'category' && <p className="meta">{tl(lang, TEXT.rankNote)}</p>}
+        <p className="meta">
+          <a href={`?v=data&t=indicator:${indicator.id}${year !== null ? `&y=${year}` : ''}`} data-testid="data-behind"
+            onClick={(e) => { e.preventDefault(); set({ view: 'data', table: `indicator:${indicator.id}`, year, filters: {} }); }}>
+            {tl(lang, TEXT.dataBehind)}
+          </a>
+        </p>
       </section>
     </div>
   );

@@ -38,6 +38,7 @@ export const TEXT = {
   legendCount: L('{n} wilayah', '{n} regions'),
   legendCountOne: L('{n} wilayah', '{n} region'),
   table: L('Tabel: {indicator}, {level}, {year}', 'Table: {indicator}, {level}, {year}'),
+  dataBehind: L('Data di balik peta ini: saring, lihat SQL-nya, unduh (CSV, Parquet, JSON)', 'The data behind this map: filter, see its SQL, download (CSV, Parquet, JSON)'),
   region: L('Wilayah', 'Region'),
   rank: L('Peringkat', 'Rank'),
   rankNote: L('Peringkat 1 = nilai tertinggi.', 'Rank 1 = the highest value.'),

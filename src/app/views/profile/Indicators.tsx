@@ -3,6 +3,7 @@ import { INDICATORS, indicatorById, indicatorsOf, type Indicator } from '../../.
 import type { Label } from '../../../domain/label.ts';
 import type { Lang } from '../../../state/url.ts';
 import { Chart } from '../../components/Chart.tsx';
+import { Figure } from '../../components/Figure.tsx';
 import { useQuery } from '../../hooks/use-query.ts';
 import { gapYears, trendOption, type TrendLine } from './charts.ts';
 import { hasLevel, peerGroups, sharedCaveats, summarise, toIndicatorRows, trendSeries, yearsOf, type IndicatorRow, type RegionInfo } from './model.ts';
@@ -184,10 +185,10 @@ export function Trend({ ctx, id }: { ctx: PageContext; id: string }) {
   });
   const gaps = gapYears(lines);
   return (
-    <figure className="profile-trend" data-trend={id}>
-      <figcaption>{indicator.title[lang]}</figcaption>
+    <Figure id={`profile-trend-${id}`} title={indicator.title[lang]} subtitle={`${region.name}, ${points[0]?.year ?? ''}–${points[points.length - 1]?.year ?? ''}`}
+      lang={lang} kind="chart" className="profile-trend" data={{ 'data-trend': id }}>
       <Chart option={option} label={label} height={260} />
       {gaps.length > 0 && <p className="meta">{tx(lang, 'trendGaps', { years: gaps.join(', ') })}</p>}
-    </figure>
+    </Figure>
   );
 }

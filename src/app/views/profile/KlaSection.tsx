@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Chart } from '../../components/Chart.tsx';
+import { Figure } from '../../components/Figure.tsx';
 import { formatNumber } from '../../format.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import { klaCategoryOption, klaClusterOption } from './charts.ts';
@@ -39,10 +40,9 @@ export function KlaHistory({ ctx }: { ctx: PageContext }) {
         </tbody>
       </table>
       {latest && option && (
-        <figure className="profile-kla-clusters">
-          <figcaption>{tx(lang, 'klaClusters', { year: latest.year })}</figcaption>
+        <Figure id="profile-kla-clusters" title={tx(lang, 'klaClusters', { year: latest.year })} subtitle={region.name} lang={lang} kind="chart" className="profile-kla-clusters">
           <Chart option={option} label={`${tx(lang, 'klaClusters', { year: latest.year })}: ${latest.clusters.map((c) => `${c.label[lang]} ${formatNumber(lang, c.value, 1)}`).join('; ')}`} height={300} />
-        </figure>
+        </Figure>
       )}
     </div>
   );
@@ -80,7 +80,11 @@ export function KlaCounts({ ctx }: { ctx: PageContext }) {
           </tbody>
         </table>
       </div>
-      {table.years.length > 0 && <Chart option={option} label={caption} height={260} />}
+      {table.years.length > 0 && (
+        <Figure id="profile-kla-counts" title={caption} lang={lang} kind="chart" showTitle={false}>
+          <Chart option={option} label={caption} height={260} />
+        </Figure>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../../state/url.ts';
 import { Chart } from '../../components/Chart.tsx';
+import { Figure } from '../../components/Figure.tsx';
 import { t } from '../../i18n.ts';
 import { TEXT, fill } from './text.ts';
 
@@ -47,14 +48,21 @@ export function ChartSection({ lang, id, title, notes, status, error, empty, opt
       {status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {error}</p>}
       {status === 'empty' && <p className="meta" data-empty={id}>{empty ?? TEXT.noData[lang]}</p>}
       {status === 'ready' && described && (
-        <>
+        <Figure id={id} title={title} subtitle={exportSubtitle(title, chartLabel)} lang={lang} kind="chart" showTitle={false}>
           <Chart option={described} label={chartLabel} height={height} />
           {withheld && <p className="meta withheld-note">{withheld} {t(lang, 'suppressedExplained')}</p>}
-        </>
+        </Figure>
       )}
       {status === 'ready' && table && <DetailsTable lang={lang} title={title} table={table} id={id} />}
     </section>
   );
+}
+
+/** What the chart label adds to the title (region and year: "Grafik: {title}, {region}, {year}"), for exports. */
+function exportSubtitle(title: string, chartLabel: string): string | null {
+  const at = chartLabel.indexOf(title);
+  const rest = at >= 0 ? chartLabel.slice(at + title.length).replace(/^[,:;\s]+/, '').trim() : '';
+  return rest || null;
 }
 
 /** The data table of a chart, folded in a <details>. */

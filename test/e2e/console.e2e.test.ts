@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { strFromU8, unzipSync } from 'fflate';
+import { parquetReadObjects } from 'hyparquet';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { EXAMPLES } from '../../src/app/views/console/examples.ts';
+import { DESKTOP, openSnapshotDb, plainRows, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Row } from './site.ts';
+
+// The SQL console in Chromium on a built site (PANTAU_DIST, default dist/) with the real DuckDB-WASM: forbidden
+// statements are refused with their message; a failing query leaves the engine usable; a big cross join stops at
+// the row cap with its notice; a long query is cancelled and the next one runs; every example query runs and shows
+// the values @duckdb/node-api computes by the same SQL on the snapshot's Parquet files; the query is kept in the
+// URL; nothing leaves the origin; no console error; no serious or critical axe-core violation. Screenshot:
+// test-results/screenshots/console.png.
+
+const { manifest } = SITE.snapshot;
+const db = useSnapshotDb();
+const site = useSite({ viewport: DESKTOP });
+
+/** A value as the page's data-value holds it (null: no attribute). */
+function plain(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return String(Number(v));
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return String(v);
+  return String(Number(String(v)));
+}
+
+async function expected(sql: string): Promise<Array<Array<string | null>>> {
+  const reader = await db.conn.runAndReadAll(sql);
+  return (reader.getRowsJS() as unknown[][]).map((r) => r.map(plain));
+}
+
+/** Types a statement into the editor and runs it with Ctrl+Enter; waits until the run is over. */
+async function runSql(page: Page, sql: string, how: 'keys' | 'button' = 'keys'): Promise<void> {
+  await page.fill('#console-sql', sql);
+  if (how === 'keys') await page.press('#console-sql', 'Control+Enter');
+  else await page.click('.console-run');
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.console-run')?.disabled, undefined, { timeout: 60_000 });
+}
+
+async function shownRows(page: Page): Promise<Array<Array<string | null>>> {
+  return page.$$eval('.console-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-value'))));
+}
+
+const REFUSED: Array<[string, string]> = [
+  ["INSERT INTO regions SELECT * FROM regions", 'INSERT'],
+  ['DROP TABLE regions', 'DROP'],
+  ["CREATE TABLE t AS SELECT 1", 'CREATE'],
+  ["UPDATE regions SET name = 'x'", 'UPDATE'],
+  ["ATTACH ':memory:' AS m", 'ATTACH'],
+  ['INSTALL httpfs', 'INSTALL'],
+  ['LOAD json', 'LOAD'],
+  ["COPY regions TO 'x.csv'", 'COPY'],
+  ["EXPORT DATABASE 'd'", 'EXPORT DATABASE'],
+  ['PRAGMA database_list', 'PRAGMA'],
+  ['SET threads = 1', 'SET'],
+  ['CALL duckdb_settings()', 'CALL'],
+  ['SELECT 1; DROP TABLE regions', 'satu pernyataan'],
+  ["SELECT * FROM read_csv('/etc/passwd')", 'read_csv'],
+  ["SELECT * FROM read_parquet('https://example.org/x.parquet')", 'read_parquet'],
+  ["SELECT * FROM 'https://example.org/y.parquet'", 'https://example.org/y.parquet'],
+  ["SELECT * FROM 'file.csv'", 'file.csv'],
+  ["SELECT * FROM glob('*')", 'glob'],
+  ["SELECT getenv('HOME')", 'getenv'],
+  ["WITH a AS (SELECT * FROM read_csv('/etc/passwd')) SELECT * FROM a", 'read_csv'],
+  ["SELECT * FROM regions WHERE name IN (SELECT * FROM read_text('/etc/hosts'))", 'read_text'],
+  ['SELECT * FROM secret_table', 'secret_table'],
+  ['SELECT * FROM duckdb_settings()', 'duckdb_settings'],
+];
+
+describe('the SQL console', () => {
+  it('renders with the published tables and the examples', async () => {
+    const page = site.page;
+    await page.goto(`${site.origin}/?v=console`);
+    await page.waitForSelector('#console-sql', { timeout: 120_000 });
+    expect(await page.textContent('h2')).toBe('Konsol SQL');
+    await page.waitForSelector('.console-tables [data-table="regions"]', { timeout: 60_000 });
+    const names = await page.$$eval('.console-tables [data-table]', (els) => els.map((e) => e.getAttribute('data-table')));
+    expect(names.sort()).toEqual(Object.keys(manifest.tables).sort());
+    expect(await page.locator('[data-example]').count()).toBe(EXAMPLES.length);
+    // A table name clicked goes into the editor.
+    await page.fill('#console-sql', 'SELECT * FROM ');
+    await page.focus('#console-sql');
+    await page.press('#console-sql', 'End');
+    await page.click('.console-tables [data-table="kla"]');
+    expect(await page.inputValue('#console-sql')).toBe('SELECT * FROM kla');
+  }, 180_000);
+
+  it('runs a query, keeps it in the URL and shows the values DuckDB computes from the Parquet files', async () => {
+    const page = site.page;
+    const sql = "SELECT region_code, name, child_population FROM regions WHERE level = 'province' ORDER BY region_code";
+    await runSql(page, sql);
+    await page.waitForSelector('[data-testid="console-result"]', { timeout: 60_000 });
+    expect(new URLSearchParams(new URL(page.url()).search).get('sql')).toBe(sql);
+    expect(await shownRows(page)).toEqual(await expected(sql));
+    expect(await page.textContent('[data-testid="console-status"]')).toMatch(/^38 baris dalam \d+,\d\d dtk$/);
+  }, 120_000);
+
+  it('downloads the result: the ZIP\'s Parquet and CSV, read back, equal the rows; its query.sql reproduces them', async () => {
+    const page = site.page;
+    const sql = "SELECT region_code, name, child_population, lat FROM regions WHERE level = 'province' ORDER BY region_code";
+    await runSql(page, sql);
+    await page.waitForSelector('[data-testid="console-result"] [data-slot="downloads"] button', { timeout: 60_000 });
+    const want = await db.rows(sql);
+    for (const format of ['Parquet', 'CSV'] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-slot="downloads"] button', { hasText: format }).click(),
+      ]);
+      const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+      expect(download.suggestedFilename()).toMatch(/^pantau-anak_sql-console_.+\.zip$/);
+      expect(Object.keys(zip).sort()).toEqual(expect.arrayContaining(['README.txt', 'CITATION.bib', 'datapackage.json', 'query.sql']));
+      const dir = mkdtempSync(join(tmpdir(), 'pantau-console-dl-'));
+      for (const [name, bytes] of Object.entries(zip)) writeFileSync(join(dir, name), bytes);
+      const file = join(dir, format === 'Parquet' ? 'data.parquet' : 'data.csv').replace(/'/g, "''");
+      // CSV carries no types: read as text (codes such as 32.10 are text) and compare with the rows as text.
+      const got = await db.rows(format === 'Parquet' ? `SELECT * FROM read_parquet('${file}')` : `SELECT * FROM read_csv('${file}', header = true, all_varchar = true)`);
+      const asText = (rows: Row[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])));
+      if (format === 'Parquet') expect(got, 'Parquet read back by DuckDB').toEqual(want);
+      else expect(asText(got), 'CSV read back by DuckDB').toEqual(asText(want));
+      if (format === 'Parquet') {
+        const bytes = readFileSync(join(dir, 'data.parquet'));
+        const hp = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+        expect(plainRows(hp as Array<Record<string, unknown>>), 'Parquet read back by hyparquet').toEqual(want);
+      }
+      // query.sql: views over the snapshot's Parquet files, then the console's statement.
+      const fresh = await openSnapshotDb([]);
+      const statements = strFromU8(zip['query.sql']!).split('\n').filter((l) => l.trim() !== '' && !l.startsWith('--'));
+      for (const st of statements.slice(0, -1)) await fresh.run(st);
+      expect(await fresh.rows(statements.at(-1)!), `query.sql: ${statements.join(' | ')}`).toEqual(want);
+      await fresh.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it.each(REFUSED)('refuses %s', async (sql, subject) => {
+    const page = site.page;
+    await runSql(page, sql);
+    const alert = page.locator('[role="alert"][data-kind="refused"]');
+    await alert.waitFor({ timeout: 30_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('Kueri ditolak');
+    expect(text.toLowerCase()).toContain(subject.toLowerCase());
+  });
+
+  it('shows DuckDB\'s error for a failing query, then runs a good one on the same engine', async () => {
+    const page = site.page;
+    await runSql(page, 'SELECT no_such_column FROM regions', 'button');
+    const alert = page.locator('[role="alert"][data-kind="error"]');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(/Binder Error.*no_such_column/s);
+    await runSql(page, "SELECT count(*) AS n FROM regions WHERE level = 'regency'");
+    expect(await shownRows(page)).toEqual([['514']]);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+  }, 60_000);
+
+  it('stops a big cross join at the row cap, with a notice', async () => {
+    const page = site.page;
+    await runSql(page, 'SELECT a.region_code AS a, b.region_code AS b FROM regions a, regions b');
+    await page.waitForSelector('[data-testid="console-cap"]', { timeout: 60_000 });
+    expect(await page.getAttribute('[data-testid="console-result"]', 'data-rows')).toBe('10000');
+    expect(await page.textContent('[data-testid="console-cap"]')).toContain('10.000');
+    expect(await page.locator('.console-table tbody tr').count()).toBe(1000);
+  }, 60_000);
+
+  it('cancels a long query; the next query runs', async () => {
+    const page = site.page;
+    await page.fill('#console-sql', 'SELECT sum(a.range * b.range) FROM range(10000000) a, range(1000000) b');
+    await page.click('.console-run');
+    await page.waitForFunction(() => /Menjalankan/.test(document.querySelector('[data-testid="console-status"]')?.textContent ?? ''));
+    await page.waitForTimeout(1500);
+    const t0 = Date.now();
+    await page.click('.console-cancel');
+    await page.waitForFunction(() => document.querySelector('[data-testid="console-status"]')?.textContent === 'Kueri dibatalkan.', undefined, { timeout: 20_000 });
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    await runSql(page, 'SELECT 40 + 2 AS answer');
+    expect(await shownRows(page)).toEqual([['42']]);
+    // The rest of the app still queries the same engine: another page renders its data.
+    await page.goto(`${site.origin}/?v=lksa`);
+    await page.waitForSelector('[data-figure="institutions"]', { timeout: 60_000 });
+    await page.goto(`${site.origin}/?v=console`);
+    await page.waitForSelector('#console-sql');
+  }, 90_000);
+
+  it.each(EXAMPLES.map((e) => [e.id, e.sql]))('runs the example %s with the values of @duckdb/node-api', async (id, sql) => {
+    const page = site.page;
+    await page.click(`[data-example="${id}"]`);
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.console-run')?.disabled, undefined, { timeout: 60_000 });
+    expect(await page.locator('[role="alert"]').count(), await page.locator('[role="alert"]').allTextContents().then((t) => t.join())).toBe(0);
+    expect(await page.inputValue('#console-sql')).toBe(sql);
+    const rows = await shownRows(page);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(await expected(sql));
+  }, 90_000);
+
+  it('sent nothing elsewhere, logged no error and passes axe; screenshot', async () => {
+    const page = site.page;
+    await page.click('[data-example="rate-by-province"]');
+    await page.waitForSelector('[data-testid="console-result"]', { timeout: 60_000 });
+    await page.click('.console-tables summary >> nth=0');
+    await page.screenshot({ path: join(SITE.shots, 'console.png'), fullPage: true });
+    expect(site.browser.external).toEqual([]);
+    expect(site.browser.consoleErrors).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }, 60_000);
+});
