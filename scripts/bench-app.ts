@@ -1,4 +1,4 @@
-// npm run bench:app [-- --sizes demo,1000000,10000000 --runs 5 --no-lighthouse]
+// npm run bench:app [-- --sizes demo,1000000,10000000 --runs 5 --sessions 1 --lighthouse-runs 1 --reuse-data --no-lighthouse]
 // Drives the built app in headless Chromium and prints, median of several cold loads: first map paint, engine ready,
 // time to interactive; interaction latency p50/p95 for changing indicator, year and region, and its ratio to the raw
 // engine time of the same queries in the same page; initial JS in KB brotli; and Lighthouse (mobile) scores.
@@ -7,6 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { brotliCompressSync } from 'node:zlib';
 import { Command } from 'commander';
 import { chromium, type Page } from 'playwright-core';
@@ -15,12 +16,16 @@ import { buildSnapshot } from '../src/pipeline/build.ts';
 import { publishBoundaries } from '../src/pipeline/boundaries.ts';
 import { REPO_ROOT } from '../src/pipeline/sql-files.ts';
 import { CHROMIUM, CHROMIUM_ARGS, assertChromium, startServer } from '../test/e2e/harness.ts';
+import { INDICATORS } from '../src/domain/indicators.ts';
 
 const o = new Command()
   .option('--sizes <list>', 'demo and/or victim row counts', 'demo,1000000,10000000')
   .option('--runs <n>', 'cold loads per size', '5')
+  .option('--sessions <n>', 'interaction sessions per size (their interactions pooled for the percentiles)', '1')
+  .option('--lighthouse-runs <n>', 'Lighthouse runs (median reported, every run listed)', '1')
+  .option('--reuse-data', 'reuse the snapshot a previous run generated for the size (the app is still rebuilt)')
   .option('--no-lighthouse', 'skip Lighthouse')
-  .parse().opts<{ sizes: string; runs: string; lighthouse: boolean }>();
+  .parse().opts<{ sizes: string; runs: string; sessions: string; lighthouseRuns: string; reuseData?: boolean; lighthouse: boolean }>();
 assertChromium();
 const root = join(REPO_ROOT, 'bench-results', 'app');
 mkdirSync(root, { recursive: true });
@@ -31,15 +36,17 @@ const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - 
 /** A site (dist) built on the snapshot of one size, compressed like a production host would serve it. */
 async function buildSite(size: string): Promise<string> {
   const dir = join(root, `size-${size}`);
-  rmSync(dir, { recursive: true, force: true });
   const pub = join(dir, 'public');
-  mkdirSync(pub, { recursive: true });
-  cpSync(join(REPO_ROOT, 'public'), pub, { recursive: true, filter: (src) => !src.includes(join('public', 'data')) });
-  publishBoundaries(pub);
-  const raw = join(dir, 'raw');
-  await generateDemo({ outDir: raw, ...(size === 'demo' ? {} : { scale: Number(size) }) });
-  await buildSnapshot({ rawDir: raw, outDir: join(pub, 'data'), snapshotId: 'bench', k: 5, referenceDate: '2025-12-31', synthetic: true });
-  rmSync(raw, { recursive: true, force: true });
+  if (!(o.reuseData && existsSync(join(pub, 'data', 'index.json')))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(pub, { recursive: true });
+    cpSync(join(REPO_ROOT, 'public'), pub, { recursive: true, filter: (src) => !src.includes(join('public', 'data')) });
+    publishBoundaries(pub);
+    const raw = join(dir, 'raw');
+    await generateDemo({ outDir: raw, ...(size === 'demo' ? {} : { scale: Number(size) }) });
+    await buildSnapshot({ rawDir: raw, outDir: join(pub, 'data'), snapshotId: 'bench', k: 5, referenceDate: '2025-12-31', synthetic: true });
+    rmSync(raw, { recursive: true, force: true });
+  }
   const site = join(dir, 'site');
   execFileSync('npx', ['vite', 'build', '--outDir', site, '--emptyOutDir'], { cwd: REPO_ROOT, env: { ...process.env, PANTAU_PUBLIC_DIR: pub }, stdio: 'ignore' });
   execFileSync('npx', ['tsx', join(REPO_ROOT, 'scripts', 'compress-dist.ts'), site], { cwd: REPO_ROOT, stdio: 'ignore' });
@@ -75,11 +82,26 @@ async function coldLoad(origin: string): Promise<ColdLoad> {
   }
 }
 
-interface Interaction { kind: string; latency: number; engine: number; cached: boolean }
+interface Interaction {
+  kind: string;
+  latency: number;
+  /** Raw engine time (ms) of the interaction's own query (the in-page pantau:query measure of that SQL); 0 when cached. */
+  engine: number;
+  cached: boolean;
+  /** Every query that ran during the interaction: its SQL's first line and engine ms (for the record). */
+  queries: Array<{ sql: string; ms: number }>;
+}
 
-/** One interaction measured inside the page: from the input event to the map drawn with the new values. */
-async function measure(page: Page, kind: string, act: { select?: string; range?: number; url?: string }): Promise<Interaction> {
-  return page.evaluate(async ({ kind, act }) => {
+/** The SQL text of an indicator's query, as the app bundles it (queries/app/<sql>.sql). */
+const sqlOf = (id: string) => readFileSync(join(REPO_ROOT, 'queries', 'app', `${INDICATORS.find((i) => i.id === id)!.sql}.sql`), 'utf8');
+
+/**
+ * One interaction measured inside the page: from the input event to the map drawn with the new values (data-painted).
+ * Its raw engine time is that of the query the interaction needs (`sql`: the indicator's SQL), measured by the runner
+ * in the same page (prepare + execute + Arrow transfer); other queries running meanwhile are not counted against it.
+ */
+async function measure(page: Page, kind: string, act: { select?: string; range?: number; url?: string }, sql: string): Promise<Interaction> {
+  return page.evaluate(async ({ kind, act, sql }) => {
     const wrap = document.querySelector<HTMLElement>('.choropleth')!;
     const before = wrap.dataset.painted;
     const t0 = performance.now();
@@ -104,17 +126,31 @@ async function measure(page: Page, kind: string, act: { select?: string; range?:
       check();
     });
     const latency = performance.now() - t0;
-    const queries = performance.getEntriesByName('pantau:query').filter((e) => e.startTime >= t0);
-    const engine = queries.reduce((n, e) => n + e.duration, 0);
-    return { kind, latency, engine, cached: queries.length === 0 };
-  }, { kind, act });
+    const queries = (performance.getEntriesByName('pantau:query') as PerformanceMeasure[]).filter((e) => e.startTime >= t0)
+      .map((e) => ({ sql: String((e.detail as { sql?: string } | null)?.sql ?? ''), ms: e.duration }));
+    const own = queries.filter((q) => q.sql.length > 0 && sql.startsWith(q.sql));
+    const engine = own.reduce((n, q) => n + q.ms, 0);
+    return { kind, latency, engine, cached: own.length === 0, queries: queries.map((q) => ({ sql: q.sql.split('\n')[0]!, ms: q.ms })) };
+  }, { kind, act, sql });
+}
+
+/**
+ * Waits until the app has settled after load: the map shows the engine's rows (not the landing slice) and no query or
+ * table load has finished for a second. The first interaction is then not charged with the start-up queries.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('.map-view[data-source="query"]', { timeout: 120_000 });
+  await page.waitForFunction(() => {
+    const last = Math.max(0, ...performance.getEntriesByType('measure').filter((e) => e.name.startsWith('pantau')).map((e) => e.startTime + e.duration));
+    return performance.now() - last > 1000;
+  }, undefined, { timeout: 120_000, polling: 200 });
 }
 
 async function interactions(origin: string): Promise<Interaction[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
-    // Reduced motion: the drill-down's fly-to animation is a design choice, not latency.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    // The default user (no reduced-motion preference): the drill-down jumps to the province either way.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // tsx keeps function names with a helper that does not exist in the page: give it one.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     await page.goto(origin + '/');
@@ -122,28 +158,37 @@ async function interactions(origin: string): Promise<Interaction[]> {
     await page.waitForFunction(() => performance.getEntriesByName('pantau:map-idle').length > 0, undefined, { timeout: 120_000 });
     // Interaction latency of a ready app: the engine's boot is measured above, not charged to the first interaction.
     await page.waitForFunction(() => performance.getEntriesByName('pantau:engine-ready').length > 0, undefined, { timeout: 120_000 });
+    await settled(page);
     const out: Interaction[] = [];
     const indicators = await page.$$eval('select[id$="-select"] option', (os) => os.map((x) => (x as HTMLOptionElement).value));
+    let current = 'violence-victim-rate';
     for (const id of ['violence-victims', 'violence-cases', 'violence-victims-change', 'violence-victim-rate']) {
-      if (indicators.includes(id)) out.push(await measure(page, 'indicator', { select: id }));
+      if (!indicators.includes(id)) continue;
+      out.push(await measure(page, 'indicator', { select: id }, sqlOf(id)));
+      current = id;
     }
     for (const round of [0, 1]) {
-      for (const i of [4, 3, 2, 1, 0, 5]) out.push({ ...(await measure(page, 'year', { range: i })), kind: round ? 'year (again)' : 'year' });
+      for (const i of [4, 3, 2, 1, 0, 5]) out.push({ ...(await measure(page, 'year', { range: i }, sqlOf(current))), kind: round ? 'year (again)' : 'year' });
     }
-    for (const p of ['32', '35', '11', '91', '73', '32']) out.push(await measure(page, 'region', { url: `?l=regency&p=${p}` }));
+    for (const p of ['32', '35', '11', '91', '73', '32']) out.push(await measure(page, 'region', { url: `?l=regency&p=${p}` }, sqlOf(current)));
     return out;
   } finally {
     await browser.close();
   }
 }
 
-async function lighthouse(origin: string): Promise<{ performance: number; accessibility: number }> {
-  const out = join(root, 'lighthouse.json');
+interface LighthouseRun { performance: number; accessibility: number; tbt: number; lcp: number }
+
+async function lighthouse(origin: string, run: number): Promise<LighthouseRun> {
+  const out = join(root, run === 0 ? 'lighthouse.json' : `lighthouse-${run}.json`);
   // Asynchronous: the static server answering Lighthouse runs in this same process.
   await promisify(execFile)('npx', ['lighthouse', `${origin}/`, '--output=json', `--output-path=${out}`, '--quiet', '--only-categories=performance,accessibility',
     `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`], { cwd: REPO_ROOT, env: { ...process.env, CHROME_PATH: CHROMIUM } });
-  const r = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }> };
-  return { performance: Math.round(r.categories.performance!.score * 100), accessibility: Math.round(r.categories.accessibility!.score * 100) };
+  const r = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue?: number }> };
+  return {
+    performance: Math.round(r.categories.performance!.score * 100), accessibility: Math.round(r.categories.accessibility!.score * 100),
+    tbt: Math.round(r.audits['total-blocking-time']?.numericValue ?? NaN), lcp: Math.round(r.audits['largest-contentful-paint']?.numericValue ?? NaN),
+  };
 }
 
 const rows: string[] = [];
@@ -154,12 +199,18 @@ for (const size of o.sizes.split(',')) {
   try {
     const loads: ColdLoad[] = [];
     for (let i = 0; i < Number(o.runs); i++) loads.push(await coldLoad(server.origin));
-    const acts = await interactions(server.origin);
+    const load0 = loadavg()[0]!;
+    const acts: Interaction[] = [];
+    for (let i = 0; i < Number(o.sessions); i++) acts.push(...(await interactions(server.origin)));
     const fresh = acts.filter((a) => !a.cached);
     const lat = (k?: string) => acts.filter((a) => !k || a.kind === k).map((a) => a.latency);
-    const lh = o.lighthouse && size === 'demo' ? await lighthouse(server.origin) : null;
+    const lhRuns: LighthouseRun[] = [];
+    if (o.lighthouse && size === 'demo') for (let i = 0; i < Number(o.lighthouseRuns); i++) lhRuns.push(await lighthouse(server.origin, i));
+    const lh = lhRuns.length === 0 ? null : {
+      performance: median(lhRuns.map((x) => x.performance)), accessibility: median(lhRuns.map((x) => x.accessibility)), tbt: median(lhRuns.map((x) => x.tbt)), runs: lhRuns,
+    };
     const r = {
-      size,
+      size, loadAverage: [load0, loadavg()[0]!],
       firstMapPaint: median(loads.map((l) => l.fcp)), engineReady: median(loads.map((l) => l.engineReady)), interactive: median(loads.map((l) => l.interactive)),
       landingInFirstPaint: loads.every((l) => l.landingInFirstPaint),
       p50: pct(lat(), 0.5), p95: pct(lat(), 0.95),
@@ -170,7 +221,7 @@ for (const size of o.sizes.split(',')) {
     };
     results.push(r);
     const f = (n: number) => Math.round(n).toLocaleString('en-US');
-    rows.push(`| ${size} | ${f(r.firstMapPaint)} | ${f(r.engineReady)} | ${(r.firstMapPaint / r.engineReady).toFixed(2)}x | ${f(r.interactive)} | ${f(r.p50)} / ${f(r.p95)} | ${Object.entries(r.byKind).map(([k, v]) => `${k} ${f(v.p50)}/${f(v.p95)}`).join(', ')} | ${f(r.engineP95)} | ${r.ratioMedian.toFixed(2)}x / ${r.ratioP95.toFixed(2)}x | ${r.initialJsKb.toFixed(0)} | ${lh ? `${lh.performance} / ${lh.accessibility}` : '–'} |`);
+    rows.push(`| ${size} | ${f(r.firstMapPaint)} | ${f(r.engineReady)} | ${(r.firstMapPaint / r.engineReady).toFixed(2)}x | ${f(r.interactive)} | ${f(r.p50)} / ${f(r.p95)} | ${Object.entries(r.byKind).map(([k, v]) => `${k} ${f(v.p50)}/${f(v.p95)}`).join(', ')} | ${f(r.engineP95)} | ${r.ratioMedian.toFixed(2)}x / ${r.ratioP95.toFixed(2)}x | ${r.initialJsKb.toFixed(0)} | ${lh ? `${lh.performance} / ${lh.accessibility} (TBT ${f(lh.tbt)} ms; runs ${lh.runs.map((x) => x.performance).join(', ')})` : '–'} | ${r.loadAverage.map((x) => x.toFixed(1)).join(' → ')} |`);
     console.log(`bench:app ${size}: done`);
   } finally {
     await server.close();
@@ -178,8 +229,8 @@ for (const size of o.sizes.split(',')) {
 }
 console.log([
   '',
-  '| size | first map paint ms | engine ready ms | paint / engine | interactive ms | interaction p50 / p95 ms | by kind p50/p95 ms | raw engine p95 ms (fresh queries) | latency / engine, median / p95 | initial JS KB br | Lighthouse mobile perf / a11y |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| size | first map paint ms | engine ready ms | paint / engine | interactive ms | interaction p50 / p95 ms | by kind p50/p95 ms | raw engine p95 ms (fresh queries) | latency / engine, median / p95 | initial JS KB br | Lighthouse mobile perf / a11y | load average (1 min) |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n'));
 writeFileSync(join(root, 'bench-app.json'), JSON.stringify(results, null, 2) + '\n');

@@ -1,12 +1,15 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ExpressionSpecification, FilterSpecification, GeoJSONFeature, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ExpressionSpecification, GeoJSONFeature, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { MISSING_STYLE, SUPPRESSED_STYLE } from '../../domain/palettes.ts';
 import { INDONESIA_BOUNDS, baseStyle, fetchBoundaries, loadMaplibre, type Boundaries, type BoundaryLevel } from './maplibre-setup.ts';
 import { TooltipBox, showTooltip, type TooltipContent } from './Tooltip.tsx';
 
 // A choropleth of provinces or kab/kota with MapLibre GL (lazy-loaded). Colours come in as a fill per region code and
-// are applied with feature-state (no re-creating the map or re-sending the data); switching level swaps the source.
-// Withheld regions get a hatch pattern layer, missing ones white with a grey outline.
+// are applied with feature-state (no re-creating the map or re-sending the data). Each level has its own source and
+// layers, added once and then shown or hidden: switching level or drilling into a province changes no source, no
+// filter and no layout (MapLibre re-lays out every tile on setFilter), only visibility and feature-state. The kab/kota
+// boundaries are prefetched when the browser is idle after the first paint. Withheld regions get a hatch pattern
+// layer, missing ones white with a grey outline; kab/kota outside the drilled province are drawn in grey as context.
 
 export interface RegionFill {
   kind: 'value' | 'suppressed' | 'missing';
@@ -34,11 +37,23 @@ export interface ChoroplethProps {
   onError?: (message: string) => void;
 }
 
-const SOURCE = 'regions';
-const OUTLINE_SOURCE = 'province-outline';
 const HATCH = SUPPRESSED_STYLE.hatch.id;
-const DATA_LAYERS = ['regions-fill', 'regions-hatch', 'regions-line', 'regions-hover'] as const;
-const ALL_LAYERS = ['regions-context', ...DATA_LAYERS, 'province-outline-line'] as const;
+const CONTEXT_FILL = '#e9e6df';
+const LEVELS: readonly BoundaryLevel[] = ['province', 'regency'];
+/** The source of a level's boundaries (features identified by their code: feature-state by code). */
+const sourceOf = (level: BoundaryLevel) => `regions-${level}`;
+const fillLayerOf = (level: BoundaryLevel) => `regions-${level}-fill`;
+/** The layers of a level, bottom to top (the regency level also draws the province outlines on top). */
+const layersOf = (level: BoundaryLevel) => [
+  `regions-${level}-fill`, `regions-${level}-hatch`, `regions-${level}-line`, `regions-${level}-hover`,
+  ...(level === 'regency' ? ['province-outline-line'] : []),
+];
+/**
+ * Tiles are cut up to this zoom and over-zoomed beyond it: a drill-down into another province then mostly reuses
+ * tiles already laid out instead of cutting and laying out new ones (the boundaries are simplified anyway; at z7 a
+ * tile unit is ~40 m).
+ */
+const SOURCE_MAXZOOM = 7;
 
 /** The hatch tile drawn on a canvas (same geometry as palettes.hatchSvg), at the device pixel ratio. */
 function hatchImage(pixelRatio: number): ImageData {
@@ -62,41 +77,63 @@ function hatchImage(pixelRatio: number): ImageData {
 }
 
 const kind: ExpressionSpecification = ['feature-state', 'kind'];
+/** Outside the drilled province (context only). */
+const out: ExpressionSpecification = ['boolean', ['feature-state', 'out'], false];
 
-function addRegionLayers(map: MlMap, level: BoundaryLevel): void {
+/** Adds a level's source and layers (hidden: shown by showLevel). */
+function addLevel(map: MlMap, level: BoundaryLevel, data: Boundaries): void {
+  const source = sourceOf(level);
+  const layout = { visibility: 'none' as const };
   const thin = level === 'province' ? 0.7 : 0.3;
-  map.addLayer({ id: 'regions-context', type: 'fill', source: SOURCE, paint: { 'fill-color': '#e9e6df' } });
+  map.addSource(source, { type: 'geojson', data, promoteId: 'kode', maxzoom: SOURCE_MAXZOOM });
   map.addLayer({
-    id: 'regions-fill', type: 'fill', source: SOURCE,
-    paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], MISSING_STYLE.fill] },
+    id: `regions-${level}-fill`, type: 'fill', source, layout,
+    paint: { 'fill-color': ['case', out, CONTEXT_FILL, ['coalesce', ['feature-state', 'fill'], MISSING_STYLE.fill]] },
   });
   map.addLayer({
-    id: 'regions-hatch', type: 'fill', source: SOURCE,
-    paint: { 'fill-pattern': HATCH, 'fill-opacity': ['case', ['==', kind, 'suppressed'], 1, 0] },
+    id: `regions-${level}-hatch`, type: 'fill', source, layout,
+    paint: { 'fill-pattern': HATCH, 'fill-opacity': ['case', out, 0, ['==', kind, 'suppressed'], 1, 0] },
   });
   map.addLayer({
-    id: 'regions-line', type: 'line', source: SOURCE,
+    id: `regions-${level}-line`, type: 'line', source, layout,
     paint: {
       'line-color': ['case', ['==', kind, 'missing'], MISSING_STYLE.outline, ['==', kind, 'suppressed'], SUPPRESSED_STYLE.outline, '#ffffff'],
       'line-width': ['case', ['==', kind, 'missing'], MISSING_STYLE.outlineWidth, ['==', kind, 'suppressed'], Math.max(thin, 0.6), thin],
+      'line-opacity': ['case', out, 0, 1],
     },
   });
   map.addLayer({
-    id: 'regions-hover', type: 'line', source: SOURCE,
+    id: `regions-${level}-hover`, type: 'line', source, layout,
     paint: { 'line-color': '#111827', 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0] },
   });
-  if (map.getSource(OUTLINE_SOURCE)) {
-    map.addLayer({ id: 'province-outline-line', type: 'line', source: OUTLINE_SOURCE, paint: { 'line-color': '#3f4854', 'line-width': 0.9, 'line-opacity': 0.8 } });
+  if (level === 'regency' && map.getSource(sourceOf('province'))) {
+    map.addLayer({
+      id: 'province-outline-line', type: 'line', source: sourceOf('province'), layout,
+      paint: { 'line-color': '#3f4854', 'line-width': 0.9, 'line-opacity': 0.8 },
+    });
   }
 }
 
-function removeRegionLayers(map: MlMap): void {
-  for (const id of ALL_LAYERS) if (map.getLayer(id)) map.removeLayer(id);
-  if (map.getSource(SOURCE)) map.removeSource(SOURCE);
-  if (map.getSource(OUTLINE_SOURCE)) map.removeSource(OUTLINE_SOURCE);
+/** Shows the layers of one level and hides the others'. */
+function showLevel(map: MlMap, level: BoundaryLevel): void {
+  for (const l of LEVELS) {
+    for (const id of layersOf(l)) {
+      if (!map.getLayer(id)) continue;
+      const want = l === level ? 'visible' : 'none';
+      if (map.getLayoutProperty(id, 'visibility') !== want) map.setLayoutProperty(id, 'visibility', want);
+    }
+  }
 }
 
-const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** Runs `fn` when the browser is idle (soon, at the latest after `timeout` ms). */
+function whenIdle(fn: () => void, timeout = 2000): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 200);
+  return () => clearTimeout(id);
+}
 
 /** [west, south, east, north] of the features of one province (by kode_prov), or null. */
 function provinceBounds(data: Boundaries, province: string): [number, number, number, number] | null {
@@ -123,22 +160,28 @@ export function ChoroplethMap(props: ChoroplethProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
-  const [installed, setInstalled] = useState<{ level: BoundaryLevel; data: Boundaries } | null>(null);
+  // The boundaries added to the map, per level (each level added once, then shown or hidden).
+  const [sources, setSources] = useState<Partial<Record<BoundaryLevel, Boundaries>>>({});
   const [failed, setFailed] = useState<string | null>(null);
+  const data = sources[level] ?? null;
+  const shown = data ? level : null;
   // Callbacks and values the map's own event handlers read: kept current without re-registering handlers.
   const live = useRef(props);
-  const installedRef = useRef(installed);
+  const shownRef = useRef(shown);
   useLayoutEffect(() => {
     live.current = props;
-    installedRef.current = installed;
+    shownRef.current = shown;
   });
   const paintedOnce = useRef(false);
+  // The feature-state last set per source and code (only changes are sent to MapLibre).
+  const applied = useRef(new Map<string, Map<string, string>>());
 
   // Create the map once.
   useEffect(() => {
     let disposed = false;
     let created: MlMap | null = null;
-    let hovered: string | null = null;
+    let hovered: { source: string; id: string } | null = null;
+    const appliedStates = applied.current;
     fetchBoundaries(live.current.level).catch(() => undefined); // start the download while MapLibre loads (memoised)
     loadMaplibre().then((ml) => {
       if (disposed || !containerRef.current) return;
@@ -153,6 +196,8 @@ export function ChoroplethMap(props: ChoroplethProps) {
         pitchWithRotate: false,
         touchPitch: false,
         renderWorldCopies: false,
+        // No symbols to fade in: without a fade, a new view is final (and 'idle') on its first complete frame.
+        fadeDuration: 0,
         minZoom: 2,
         maxZoom: 11,
         locale: { 'Map.Title': label },
@@ -172,26 +217,32 @@ export function ChoroplethMap(props: ChoroplethProps) {
         setMap(m);
       });
 
-      const setHover = (code: string | null) => {
-        if (hovered === code) return;
-        if (hovered !== null && m.getSource(SOURCE)) m.setFeatureState({ source: SOURCE, id: hovered }, { hover: false });
-        hovered = code;
-        if (code !== null && m.getSource(SOURCE)) m.setFeatureState({ source: SOURCE, id: code }, { hover: true });
+      const setHover = (next: { source: string; id: string } | null) => {
+        if (hovered?.source === next?.source && hovered?.id === next?.id) return;
+        if (hovered !== null && m.getSource(hovered.source)) m.setFeatureState(hovered, { hover: false });
+        hovered = next;
+        if (next !== null && m.getSource(next.source)) m.setFeatureState(next, { hover: true });
       };
-      const featureAt = (e: MapMouseEvent): GeoJSONFeature | undefined => {
-        if (!m.getLayer('regions-fill')) return undefined;
-        return m.queryRenderedFeatures(e.point, { layers: ['regions-fill'] })[0];
+      /** The region under the pointer, if it is shown with data (not a grey context region outside the drilled province). */
+      const featureAt = (e: MapMouseEvent): { feature: GeoJSONFeature; level: BoundaryLevel } | undefined => {
+        const lvl = shownRef.current;
+        if (lvl === null || !m.getLayer(fillLayerOf(lvl))) return undefined;
+        const f = m.queryRenderedFeatures(e.point, { layers: [fillLayerOf(lvl)] })[0];
+        if (!f) return undefined;
+        const drilled = live.current.province;
+        if (lvl === 'regency' && drilled !== null && String(f.properties.kode_prov) !== drilled) return undefined;
+        return { feature: f, level: lvl };
       };
       m.on('mousemove', (e) => {
-        const f = featureAt(e);
+        const hit = featureAt(e);
         const tip = tipRef.current;
-        const code = f ? String(f.properties.kode) : null;
-        setHover(code);
+        const code = hit ? String(hit.feature.properties.kode) : null;
+        setHover(hit && code !== null ? { source: sourceOf(hit.level), id: code } : null);
         m.getCanvas().style.cursor = code ? 'pointer' : '';
         if (!tip) return;
-        if (!f || code === null) { showTooltip(tip, null); return; }
+        if (!hit || code === null) { showTooltip(tip, null); return; }
         const canvas = m.getCanvas();
-        showTooltip(tip, live.current.tooltip(code, String(f.properties.nama ?? code)), e.point.x, e.point.y,
+        showTooltip(tip, live.current.tooltip(code, String(hit.feature.properties.nama ?? code)), e.point.x, e.point.y,
           { width: canvas.clientWidth, height: canvas.clientHeight });
       });
       const leave = () => {
@@ -201,13 +252,11 @@ export function ChoroplethMap(props: ChoroplethProps) {
       m.on('mouseout', leave);
       m.on('movestart', leave);
       m.on('click', (e) => {
-        const f = featureAt(e);
-        const current = installedRef.current;
-        if (!f || !current) return;
+        const hit = featureAt(e);
+        if (!hit) return;
         leave();
-        live.current.onRegionClick(String(f.properties.kode), current.level);
+        live.current.onRegionClick(String(hit.feature.properties.kode), hit.level);
       });
-      m.on('sourcedata', (e) => { if (e.sourceId === SOURCE && e.sourceDataType === 'metadata') hovered = null; });
     }, (e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
       if (!disposed) setFailed(message);
@@ -217,7 +266,8 @@ export function ChoroplethMap(props: ChoroplethProps) {
       disposed = true;
       created?.remove();
       setMap(null);
-      setInstalled(null);
+      setSources({});
+      appliedStates.clear();
     };
     // The map lives as long as the component; everything else is applied by the effects below.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -225,42 +275,71 @@ export function ChoroplethMap(props: ChoroplethProps) {
   // Keep the accessible name current (it names indicator, level and year).
   useEffect(() => { map?.getCanvas().setAttribute('aria-label', label); }, [map, label]);
 
-  // Install the boundaries of the level: swap the source and its layers.
+  // Add a level's boundaries the first time it is needed (the province outlines come with the kab/kota).
+  const install = useCallback((m: MlMap, lvl: BoundaryLevel): Promise<void> => {
+    return Promise.all([fetchBoundaries(lvl), lvl === 'regency' ? fetchBoundaries('province') : null]).then(([d, outline]) => {
+      if (m.getSource(sourceOf(lvl))) return; // added meanwhile
+      const added: Partial<Record<BoundaryLevel, Boundaries>> = {};
+      if (outline && !m.getSource(sourceOf('province'))) { addLevel(m, 'province', outline); added.province = outline; }
+      addLevel(m, lvl, d);
+      added[lvl] = d;
+      setSources((s) => ({ ...s, ...added }));
+    });
+  }, []);
   useEffect(() => {
-    if (!map) return;
+    if (!map || data) return;
     let stale = false;
-    Promise.all([fetchBoundaries(level), level === 'regency' ? fetchBoundaries('province') : null]).then(([data, outline]) => {
-      if (stale) return;
-      removeRegionLayers(map);
-      map.addSource(SOURCE, { type: 'geojson', data, promoteId: 'kode' });
-      if (outline) map.addSource(OUTLINE_SOURCE, { type: 'geojson', data: outline });
-      addRegionLayers(map, level);
-      setInstalled({ level, data });
-    }, (e: unknown) => {
+    install(map, level).catch((e: unknown) => {
       const message = e instanceof Error ? e.message : String(e);
       if (!stale) setFailed(message);
       live.current.onError?.(message);
     });
     return () => { stale = true; };
-  }, [map, level]);
+  }, [map, level, data, install]);
 
-  // Drill-down: filter to the province's kab/kota and fit the map to it; back to Indonesia otherwise.
+  // Once the map has painted, prefetch the other level's boundaries when the browser is idle: the first drill-down
+  // then only shows layers that are already there.
+  const [firstPaint, setFirstPaint] = useState(false);
   useEffect(() => {
-    if (!map || !installed) return;
-    const filter: FilterSpecification | null = installed.level === 'regency' && province !== null ? ['==', ['get', 'kode_prov'], province] : null;
-    for (const id of DATA_LAYERS) if (map.getLayer(id)) map.setFilter(id, filter);
-    const bounds = filter && province ? provinceBounds(installed.data, province) : null;
-    map.fitBounds(bounds ?? INDONESIA_BOUNDS, { padding: bounds ? 28 : 12, duration: reducedMotion() ? 0 : 450 });
-  }, [map, installed, province]);
+    if (!map || !firstPaint) return;
+    const missing = LEVELS.filter((l) => !map.getSource(sourceOf(l)));
+    if (missing.length === 0) return;
+    return whenIdle(() => { for (const l of missing) install(map, l).catch(() => undefined); }); // retried on use
+  }, [map, firstPaint, install]);
 
-  // Recolour with feature-state, then report once the map has drawn it.
+  // Show the level's layers, hide the other level's.
+  useLayoutEffect(() => { if (map && shown) showLevel(map, shown); }, [map, shown]);
+
+  // Drill-down: fit the map to the province (kab/kota outside it are grey context); back to Indonesia otherwise. Only
+  // when the level or province changes (not when the other level's boundaries arrive: the user may have panned).
+  // A jump, not a flight: the new view appears at once, and an animated camera would lay out and draw the tiles of
+  // every zoom it passes through (a 450 ms flight made a drill-down ~0.7 s instead of ~0.3 s on a shared 2-core machine).
+  const camera = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!map || !shown) return;
+    const key = `${shown}|${province ?? ''}`;
+    if (camera.current === key) return;
+    camera.current = key;
+    const bounds = shown === 'regency' && province !== null ? provinceBounds(data!, province) : null;
+    map.fitBounds(bounds ?? INDONESIA_BOUNDS, { padding: bounds ? 28 : 12, duration: 0 });
+  }, [map, shown, province, data]);
+
+  // Recolour with feature-state (only what changed), then report once the map has drawn it.
   useEffect(() => {
-    if (!map || !installed || !fills || installed.level !== level) return;
+    if (!map || !shown || !data || !fills) return;
     const t0 = performance.now();
-    for (const f of installed.data.features) {
+    const source = sourceOf(shown);
+    let last = applied.current.get(source);
+    if (!last) { last = new Map(); applied.current.set(source, last); }
+    const drilled = shown === 'regency' ? province : null;
+    for (const f of data.features) {
       const code = f.properties.kode;
       const s = fills.get(code) ?? { kind: 'missing' as const, fill: MISSING_STYLE.fill };
-      map.setFeatureState({ source: SOURCE, id: code }, { fill: s.fill, kind: s.kind });
+      const isOut = drilled !== null && f.properties.kode_prov !== drilled;
+      const key = `${s.fill}|${s.kind}|${isOut ? 1 : 0}`;
+      if (last.get(code) === key) continue;
+      last.set(code, key);
+      map.setFeatureState({ source, id: code }, { fill: s.fill, kind: s.kind, out: isOut });
     }
     let done = false;
     const onIdle = () => {
@@ -271,15 +350,16 @@ export function ChoroplethMap(props: ChoroplethProps) {
       if (wrap) { wrap.dataset.painted = paintKey; wrap.dataset.paintMs = String(ms); }
       const first = !paintedOnce.current;
       paintedOnce.current = true;
+      if (first) setFirstPaint(true);
       live.current.onPainted?.({ key: paintKey, ms, first });
     };
     map.once('idle', onIdle);
     map.triggerRepaint();
     return () => { done = true; map.off('idle', onIdle); };
-  }, [map, installed, fills, level, paintKey]);
+  }, [map, shown, data, fills, province, paintKey]);
 
   return (
-    <div ref={wrapRef} className="choropleth" data-state={failed ? 'error' : map ? 'ready' : 'loading'} data-level={installed?.level ?? ''}>
+    <div ref={wrapRef} className="choropleth" data-state={failed ? 'error' : map ? 'ready' : 'loading'} data-level={shown ?? ''}>
       <div ref={containerRef} className="choropleth-canvas" />
       <TooltipBox ref={tipRef} />
       <div className="choropleth-zoom">

@@ -346,8 +346,11 @@ export function bboxOf(geometries: ReadonlyArray<AnyGeometry | null>): [number, 
   return Number.isFinite(w) ? [w, s, e, n] : null;
 }
 
-/** The indicators grouped by subject, in catalogue order. */
+let groups: Array<{ subject: Indicator['subject']; indicators: Indicator[] }> | null = null;
+
+/** The indicators grouped by subject, in catalogue order (computed once: the picker renders on every change). */
 export function indicatorGroups(): Array<{ subject: Indicator['subject']; indicators: Indicator[] }> {
   const subjects: Array<Indicator['subject']> = ['violence', 'lksa', 'kla'];
-  return subjects.map((subject) => ({ subject, indicators: INDICATORS.filter((i) => i.subject === subject) }));
+  groups ??= subjects.map((subject) => ({ subject, indicators: INDICATORS.filter((i) => i.subject === subject) }));
+  return groups;
 }
