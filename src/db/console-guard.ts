@@ -1,5 +1,6 @@
 // The SQL console's guard: pure logic, no engine import, so it runs in Node tests as in the browser. It decides
-// from what DuckDB itself says about a statement, never from the SQL text:
+// from what DuckDB itself says about a statement (in the browser, DuckDB's tokens are read as identifiers by a small
+// pattern: see words()), not by pattern-matching the SQL text:
 //  1. the statement count, from DuckDB's own tokenizer (duckdb-wasm) or statement extractor (@duckdb/node-api);
 //  2. the parse tree of `SELECT json_serialize_sql($1)` where the engine has it (@duckdb/node-api: the json extension
 //     is built in). json_serialize_sql only serialises SELECT statements: anything else is an error object. The tree
@@ -38,6 +39,8 @@ export const ALLOWED_TABLE_FUNCTIONS: readonly string[] = ['range', 'generate_se
 const ALLOWED_PLAN_FUNCTIONS = new Set(['SEQ_SCAN', 'TABLE_SCAN', ...ALLOWED_TABLE_FUNCTIONS.map((f) => f.toUpperCase())]);
 
 /** Statements that are a SELECT in DuckDB's grammar (FROM-first, VALUES, DESCRIBE/SHOW/SUMMARIZE, PIVOT...). */
+// PIVOT/UNPIVOT are SELECTs to the parser, but query() in step 3 refuses them, so the console cannot run them; they
+// are listed so that the refusal gives that reason rather than calling them a write.
 const SELECT_KEYWORDS = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'DESCRIBE', 'DESC', 'SHOW', 'SUMMARIZE', 'PIVOT', 'UNPIVOT', 'PIVOT_WIDER', 'PIVOT_LONGER', '(']);
 
 const KEYWORD_KIND: Record<string, RefusalKind> = {
@@ -292,7 +295,8 @@ function words(sql: string, t: Tokens): Array<{ word: string; next: string }> {
   const out: Array<{ word: string; next: string }> = [];
   t.offsets.forEach((_o, i) => {
     if (t.types[i] !== 0 && t.types[i] !== 4) return;
-    const m = /^("(?:[^"]|"")*"|[^\s(),;.'"]+)/.exec(text(i));
+    // Only the identifier: DuckDB-WASM's tokenizer glues a comment to the token before it (`current_setting/**/`).
+    const m = /^("(?:[^"]|"")*"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)/.exec(text(i));
     if (!m) return;
     const word = m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!;
     out.push({ word: word.toLowerCase(), next: i + 1 < t.offsets.length ? text(i + 1).trim().slice(0, 1) : '' });

@@ -83,7 +83,8 @@ export async function runConsole(sql: string): Promise<ConsoleResult> {
     });
     if (refused) throw new RefusedError(refused);
     if (me.cancelled) throw new CancelledError();
-    // Streamed: batches are read until the cap, the rest is never computed (the SQL is not rewritten).
+    // Streamed: batches are read until the cap and the rest is never fetched (the SQL is not rewritten; a sort or an
+    // aggregate is still computed whole).
     let reader;
     try {
       reader = await conn.send(sql, true);
@@ -115,9 +116,12 @@ export async function runConsole(sql: string): Promise<ConsoleResult> {
     if (me.cancelled) throw new CancelledError();
     return { columns, rows, capped, tables, ms: Math.round(performance.now() - t0) };
   } finally {
-    if (running === me) running = null;
-    // Frees a streamed result not read to its end (a no-op when nothing is pending).
-    await conn.cancelSent().catch(() => false);
+    // Frees a streamed result not read to its end (a no-op when nothing is pending), unless a newer run already
+    // owns the connection: cancelling then would cancel that run's query.
+    if (running === me) {
+      running = null;
+      await conn.cancelSent().catch(() => false);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { duckType, reproducingSql, toDownload, uniqueNames } from '../../src/app/views/console/downloads.ts';
+import { consoleFilterText, duckType, reproducingSql, toDownload, uniqueNames } from '../../src/app/views/console/downloads.ts';
 
 describe('console result as a download', () => {
   it('maps Arrow types to the DuckDB types the writers take', () => {
@@ -19,6 +19,13 @@ describe('console result as a download', () => {
     const d = toDownload({ columns: [{ name: 'x', type: 'Int32' }, { name: 'x', type: 'Utf8' }], rows: [[1, 'a'], [null, null]] });
     expect(d.columns).toEqual([{ name: 'x', type: 'INTEGER' }, { name: 'x_2', type: 'VARCHAR' }]);
     expect(d.rows).toEqual([{ x: 1, x_2: 'a' }, { x: null, x_2: null }]);
+  });
+
+  it('says the rows are a console query, and when the row cap cut them', () => {
+    expect(consoleFilterText(false, 10_000)).toEqual({ id: 'hasil kueri konsol SQL (lihat query.sql)', en: 'an SQL console query result (see query.sql)' });
+    const capped = consoleFilterText(true, 10_000);
+    expect(capped.id).toContain('TERPOTONG: hanya 10.000 baris pertama');
+    expect(capped.en).toContain('TRUNCATED: only the first 10,000 rows');
   });
 
   it('gives a query.sql that DuckDB runs in the snapshot folder', async () => {

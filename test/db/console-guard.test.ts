@@ -133,6 +133,11 @@ const REFUSED: Array<[string, RefusalKind, string]> = [
   ["SELECT (SELECT count(*) FROM glob('/*'))", 'file', 'glob'],
   ["SELECT * FROM (SELECT getenv('PATH') AS p) s", 'environment', 'getenv'],
   ["SELECT current_setting('threads')", 'environment', 'current_setting'],
+  // A comment between a function name and "(": DuckDB-WASM's tokenizer glues it to the name's token.
+  ["SELECT current_setting/**/('enable_external_access')", 'environment', 'current_setting'],
+  ["SELECT current_setting/*x*/ ('threads')", 'environment', 'current_setting'],
+  ["SELECT getvariable/**/('x')", 'environment', 'getvariable'],
+  ["SELECT unnest((SELECT list(current_setting/**/('threads'))))", 'environment', 'current_setting'],
   ['SELECT * FROM regions, nope', 'unknown-table', 'nope'],
 ];
 

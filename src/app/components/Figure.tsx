@@ -99,7 +99,7 @@ function FigureFrame({ id, title, subtitle, source, lang, kind, legend, showTitl
     const fig = figureRef.current;
     const width = Math.min(1200, Math.max(320, fig?.offsetWidth ?? 800));
     const height = Math.max(240, (fig?.offsetHeight ?? 400) + 40);
-    const src = `${window.location.origin}${window.location.pathname}${encodeState({ ...pickState(useStore.getState()), embed: id })}`;
+    const src = `${window.location.origin}${window.location.pathname}${encodeState({ ...pickState(useStore.getState()), embed: id, sql: '' })}`; // a console query has no place in an embed
     setSnippet(embedSnippet({ src, title: `${title} – Pantau Anak`, width, height }));
     setMessage('');
   };

@@ -11,7 +11,7 @@ import { ALLOWED_TABLE_FUNCTIONS } from '../../../db/console-guard.ts';
 import type { Value } from '../../../db/sql.ts';
 import { DownloadButtons } from '../../download/DownloadButtons.tsx';
 import { EXAMPLES } from './examples.ts';
-import { reproducingSql, toDownload } from './downloads.ts';
+import { consoleFilterText, reproducingSql, toDownload } from './downloads.ts';
 import { TEXT } from './text.ts';
 import './console.css';
 
@@ -144,7 +144,7 @@ export default function ConsoleView({ lang }: { lang: Lang }) {
             <ul className="console-examples">
               {EXAMPLES.map((ex) => (
                 <li key={ex.id}>
-                  <button type="button" className="link" data-example={ex.id} onClick={() => { setSql(ex.sql); void execute(ex.sql); }}>
+                  <button type="button" className="link" data-example={ex.id} disabled={run.status === 'running'} onClick={() => { setSql(ex.sql); void execute(ex.sql); }}>
                     {ex.title[lang]}
                   </button>
                 </li>
@@ -199,7 +199,8 @@ function Result({ lang, result, sql, snapshotId }: { lang: Lang; result: Console
       {result.rows.length > 0 && (
         <div className="console-downloads" data-slot="downloads" role="group" aria-label={TEXT.downloads[lang]}>
           <DownloadButtons lang={lang} source={{ id: 'sql-console', title: TEXT.downloadTitle }} columns={download.columns}
-            rows={download.rows} sql={reproducingSql(sql, result.tables, snapshotId)} />
+            rows={download.rows} sql={reproducingSql(sql, result.tables, snapshotId)}
+            filtersText={consoleFilterText(result.capped, ROW_CAP)} />
         </div>
       )}
       {result.rows.length === 0 ? <p className="meta">{TEXT.noRows[lang]}</p> : (

@@ -1,7 +1,7 @@
 // The console's result as a download: object rows with unique column names, DuckDB types from the Arrow types the
 // engine streamed, and a query.sql that defines the published tables as views over the snapshot's Parquet files.
 import type { ConsoleResult } from '../../../db/console.ts';
-import type { DownloadColumn, Row } from '../../download/types.ts';
+import type { DownloadColumn, Label, Row } from '../../download/types.ts';
 
 /** The DuckDB type the download writers understand, from an Arrow type's name (`Int32`, `Float64`, `Utf8`, ...). */
 export function duckType(arrow: string): string {
@@ -50,4 +50,16 @@ export function toDownload(result: Pick<ConsoleResult, 'columns' | 'rows'>): Con
     return o;
   });
   return { columns, rows };
+}
+
+/**
+ * What the download's README, datapackage and metadata say in place of filters: the rows are a console query's (see
+ * query.sql), and, when the row cap cut the result, that only the first `cap` rows are in the file.
+ */
+export function consoleFilterText(capped: boolean, cap: number): Label {
+  const n = { id: cap.toLocaleString('id-ID'), en: cap.toLocaleString('en-GB') };
+  return {
+    id: `hasil kueri konsol SQL (lihat query.sql)${capped ? `; TERPOTONG: hanya ${n.id} baris pertama (batas baris konsol), query.sql memberi hasil lengkap` : ''}`,
+    en: `an SQL console query result (see query.sql)${capped ? `; TRUNCATED: only the first ${n.en} rows (the console's row cap), query.sql gives the full result` : ''}`,
+  };
 }

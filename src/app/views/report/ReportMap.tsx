@@ -18,9 +18,11 @@ const WIDTH = 680;
  * classification and palettes (src/app/views/map/transform.ts), boundaries from the same files. Calls onDone once
  * drawn (or once it knows it cannot be).
  */
-export function ReportMap({ lang, subject, region, byCode, rowsOf, onDone }: {
+export function ReportMap({ lang, subject, region, byCode, rowsOf, onDone, queryError }: {
   lang: Lang; subject: Subject; region: RegionInfo; byCode: ReadonlyMap<string, RegionInfo>;
   rowsOf: (id: string) => IndicatorRow[] | undefined; onDone: () => void;
+  /** The map indicator's query failed (its message): the map cannot be drawn. */
+  queryError?: (id: string) => string | null;
 }) {
   const scope = mapScope(region);
   const indicator = indicatorById(mapIndicatorId(subject, region.level))!;
@@ -56,7 +58,7 @@ export function ReportMap({ lang, subject, region, byCode, rowsOf, onDone }: {
     return { year, projected, states, legend, valueOf };
   }, [geo, rows, indicator, scope.level, scope.province, lang]);
 
-  const failed = geo !== null && 'error' in geo ? geo.error : null;
+  const failed = (geo !== null && 'error' in geo ? geo.error : null) ?? queryError?.(indicator.id) ?? null;
   useEffect(() => { if (drawn || failed) onDone(); }, [drawn, failed, onDone]);
 
   if (failed) return <p className="error">{tx(lang, 'mapFailed', { error: failed })}</p>;

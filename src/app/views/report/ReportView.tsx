@@ -159,7 +159,11 @@ function ReportDocument({ lang, subject, region, regions, byCode, manifest }: {
   const rowsOf = useCallback((id: string) => (loaded[id]?.status === 'ready' ? loaded[id].rows : undefined), [loaded]);
   const indicatorsDone = ids.every((id) => loaded[id] && loaded[id].status !== 'loading');
   const ready = indicatorsDone && allDone(parts);
-  const printed = useMemo(() => new Date().toISOString(), []);
+  // The print date in the reader's own time zone (formatDate reads a calendar date; toISOString would be UTC).
+  const printed = useMemo(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, []);
   const ctx: DocContext = { lang, subject, region, regions, byCode, manifest, rowsOf, loaded };
   const subjects = subjectsOf(subject);
   const title = reportTitle(lang, subject, region.name);
@@ -275,7 +279,8 @@ function MapSection({ ctx }: { ctx: DocContext }) {
   const onDone = useCallback(() => setDone(true), []);
   return (
     <Section id="report-map" title={tx(ctx.lang, 'mapHeading')}>
-      <ReportMap lang={ctx.lang} subject={ctx.subject} region={ctx.region} byCode={ctx.byCode} rowsOf={ctx.rowsOf} onDone={onDone} />
+      <ReportMap lang={ctx.lang} subject={ctx.subject} region={ctx.region} byCode={ctx.byCode} rowsOf={ctx.rowsOf} onDone={onDone}
+        queryError={(id) => (ctx.loaded[id]?.status === 'error' ? ctx.loaded[id].error ?? 'error' : null)} />
     </Section>
   );
 }
