@@ -16,6 +16,7 @@
 //     table functions and are refused.
 // The first keyword of the text only chooses the wording of a refusal (INSERT -> writes, ATTACH -> ATTACH...).
 import type { Label } from '../domain/label.ts';
+import { quoteString } from './sql.ts';
 
 /** Why a statement is refused; each has its message in both languages. */
 export type RefusalKind =
@@ -257,10 +258,9 @@ export function checkPlan(planJson: string, published: readonly string[]): Refus
 }
 
 /** A DuckDB string literal holding `text` exactly ('' doubles a quote; no other escape applies in '...'). */
-export const sqlLiteral = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /** The statement whose plan is checked: DuckDB's query() accepts exactly one SELECT statement. */
-export const explainSql = (sql: string): string => `EXPLAIN (FORMAT JSON) SELECT * FROM query(${sqlLiteral(sql)})`;
+export const explainSql = (sql: string): string => `EXPLAIN (FORMAT JSON) SELECT * FROM query(${quoteString(sql)})`;
 
 /** What the guard needs from an engine. */
 export interface GuardProbe {

@@ -202,6 +202,9 @@ export function parameterNames(sql: string): string[] {
 /** Quotes an identifier for DuckDB ("a""b"). */
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
+/** A DuckDB string literal ('it''s'). For SQL shown to people or built from known names; user values are bound. */
+export const quoteString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
 /**
  * Wraps a query as a subquery filtered by bound values: `SELECT * FROM (<sql>) AS q WHERE "col" = $_w1 AND ...`;
  * a null value gives `"col" IS NULL`. The query's header comment stays inside, so its `-- Tables:` still count.
@@ -232,7 +235,8 @@ export function wrap(sql: string, filters: Record<string, Value>, params: Params
   return { sql: `SELECT * FROM (\n${inner}\n) AS q${where}`, params: out };
 }
 
-function stripTrailingSemicolon(sql: string): string {
+/** The SQL without its trailing semicolon(s), comments after it kept (so it can be wrapped as a subquery). */
+export function stripTrailingSemicolon(sql: string): string {
   const tokens = tokenize(sql);
   // The last piece of code that is not blank: drop its trailing semicolons (comments after it stay).
   for (let i = tokens.length - 1; i >= 0; i--) {

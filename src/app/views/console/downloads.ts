@@ -1,6 +1,7 @@
 // The console's result as a download: object rows with unique column names, DuckDB types from the Arrow types the
 // engine streamed, and a query.sql that defines the published tables as views over the snapshot's Parquet files.
 import type { ConsoleResult } from '../../../db/console.ts';
+import { quoteString } from '../../../db/sql.ts';
 import type { DownloadColumn, Label, Row } from '../../download/types.ts';
 
 /** The DuckDB type the download writers understand, from an Arrow type's name (`Int32`, `Float64`, `Utf8`, ...). */
@@ -27,7 +28,7 @@ export function uniqueNames(names: readonly string[]): string[] {
 
 /** The SQL that reproduces the result with DuckDB in the snapshot folder: a view per table used, then the query. */
 export function reproducingSql(sql: string, tables: readonly string[], snapshotId: string): string {
-  const views = [...tables].sort().map((t) => `CREATE OR REPLACE VIEW ${t} AS SELECT * FROM read_parquet('${t}.parquet');`);
+  const views = [...tables].sort().map((t) => `CREATE OR REPLACE VIEW ${t} AS SELECT * FROM read_parquet(${quoteString(`${t}.parquet`)});`);
   return [
     `-- Run with DuckDB in the folder of snapshot ${snapshotId} (its Parquet files).`,
     ...views,

@@ -6,7 +6,7 @@ import type { Label } from '../../../domain/label.ts';
 import { INDICATORS, indicatorById, type Indicator } from '../../../domain/indicators.ts';
 import { tableByName } from '../../../domain/tables.ts';
 import type { Manifest } from '../../../db/snapshot.ts';
-import type { Params, Value } from '../../../db/sql.ts';
+import { quoteIdent, quoteString, stripTrailingSemicolon, type Params, type Value } from '../../../db/sql.ts';
 import type { DownloadColumn } from '../../download/types.ts';
 import { INDICATOR_COLUMNS, TEXT, fill } from './text.ts';
 
@@ -107,10 +107,6 @@ export function filtersOf(source: DataSource, state: { region: string; year: num
   };
 }
 
-export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-/** A DuckDB string literal. */
-export const quoteString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-
 /** A DuckDB literal for a value (for the reproducing SQL only; the page binds). */
 export function literal(v: Value): string {
   if (v === null) return 'NULL';
@@ -134,8 +130,6 @@ function conditions(f: Filters, value: (name: string, v: Value) => string): stri
   return out;
 }
 
-const stripSemicolon = (sql: string) => sql.replace(/;\s*$/, '');
-
 function compose(source: DataSource, from: string, where: string[], header: string): string {
   return [
     header,
@@ -152,7 +146,7 @@ function compose(source: DataSource, from: string, where: string[], header: stri
 export function appQuery(source: DataSource, f: Filters, indicatorSql?: string): { sql: string; params: Params } {
   const params: Params = {};
   const where = conditions(f, (name, v) => { params[name] = v; return `$${name}`; });
-  const from = source.kind === 'indicator' ? `(\n${stripSemicolon(requireSql(indicatorSql))}\n) AS q` : source.key;
+  const from = source.kind === 'indicator' ? `(\n${stripTrailingSemicolon(requireSql(indicatorSql))}\n) AS q` : source.key;
   return { sql: compose(source, from, where, `-- Data page: ${source.key}, filtered.\n-- Tables: ${source.tables.join(', ')}.`), params };
 }
 
@@ -162,7 +156,7 @@ export function reproducingSql(source: DataSource, f: Filters, snapshotId: strin
   const header = `-- Run in the folder of snapshot ${snapshotId} (the files ${source.tables.map((t) => `${t}.parquet`).join(', ')}).`;
   if (source.kind === 'table') return `${compose(source, `read_parquet(${quoteString(`${source.key}.parquet`)})`, where, header)};`;
   const ctes = source.tables.map((t) => `${quoteIdent(t)} AS (SELECT * FROM read_parquet(${quoteString(`${t}.parquet`)}))`);
-  const body = compose(source, `(\n${stripSemicolon(requireSql(indicatorSql)).trim()}\n) AS q`, where, `WITH ${ctes.join(',\n')}`);
+  const body = compose(source, `(\n${stripTrailingSemicolon(requireSql(indicatorSql)).trim()}\n) AS q`, where, `WITH ${ctes.join(',\n')}`);
   return `${header}\n${body};`;
 }
 
@@ -173,7 +167,7 @@ function requireSql(sql: string | undefined): string {
 
 /** The query listing the values each filter can take (years and every dimension), as `dim, value, n` rows. */
 export function choicesQuery(source: DataSource, indicatorSql?: string): string | null {
-  const from = source.kind === 'indicator' ? `(\n${stripSemicolon(requireSql(indicatorSql))}\n) AS q` : source.key;
+  const from = source.kind === 'indicator' ? `(\n${stripTrailingSemicolon(requireSql(indicatorSql))}\n) AS q` : source.key;
   const parts = [
     ...(source.hasYear ? ['year'] : []),
     ...source.dimensions,
