@@ -5,8 +5,9 @@ import { formatNumber } from '../../format.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import { klaCategoryOption, klaClusterOption } from './charts.ts';
 import type { PageContext } from './Indicators.tsx';
-import { klaCategoryTable, klaHistory, NOT_EVALUATED } from './sections.ts';
+import { klaCategoryTable, klaHistory } from './sections.ts';
 import { tx } from './text.ts';
+import { KlaCountsTable } from './KlaCountsTable.tsx';
 
 /** A kab/kota: its category and score per evaluation year, and the cluster scores of the latest evaluation. */
 export function KlaHistory({ ctx }: { ctx: PageContext }) {
@@ -60,25 +61,7 @@ export function KlaCounts({ ctx }: { ctx: PageContext }) {
   return (
     <div className="profile-kla-stack" aria-busy={q.status === 'loading'}>
       <div className="profile-table-scroll" role="region" tabIndex={0} aria-label={caption}>
-        <table className="data-table profile-kla-counts">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tx(lang, 'klaYear')}</th>
-              {table.categories.map((c) => <th scope="col" key={c.code} className="num">{c.label[lang]}</th>)}
-              <th scope="col" className="num">{NOT_EVALUATED[lang]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {table.years.map((y, i) => (
-              <tr key={y} data-kla-year={y}>
-                <th scope="row">{y}</th>
-                {table.categories.map((c) => <td key={c.code} className="num">{formatNumber(lang, c.counts[i] ?? 0)}</td>)}
-                <td className="num">{formatNumber(lang, table.notEvaluated[i] ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KlaCountsTable lang={lang} table={table} caption={caption} className="profile-kla-counts" />
       </div>
       {table.years.length > 0 && (
         <Figure id="profile-kla-counts" title={caption} lang={lang} kind="chart" showTitle={false}>

@@ -18,6 +18,7 @@ import {
   SUBJECT_NAME, subjectsOf, subjectSummaries, subjectTitle, subRegionColumns, subRegionsOf, subRegionTable, type ReportSubject,
 } from './model.ts';
 import { ReportMap } from './ReportMap.tsx';
+import { KlaCountsTable } from '../profile/KlaCountsTable.tsx';
 import { TEXT, tx } from './text.ts';
 import './report.css';
 
@@ -515,25 +516,7 @@ function KlaCounts({ ctx }: { ctx: DocContext }) {
   return (
     <div className="report-block">
       <h4>{caption}</h4>
-      <table className="data-table report-table report-kla-counts">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tx(lang, 'klaYear')}</th>
-            {table.categories.map((c) => <th scope="col" key={c.code} className="num">{c.label[lang]}</th>)}
-            <th scope="col" className="num">{tx(lang, 'notEvaluated')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.years.map((y, i) => (
-            <tr key={y} data-kla-year={y}>
-              <th scope="row">{y}</th>
-              {table.categories.map((c) => <td key={c.code} className="num">{formatNumber(lang, c.counts[i] ?? 0)}</td>)}
-              <td className="num">{formatNumber(lang, table.notEvaluated[i] ?? 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KlaCountsTable lang={lang} table={table} caption={caption} className="report-table report-kla-counts" captionClassName="sr-only" />
       {option && <ReportChart id="kla-categories" option={option} label={caption} height={230} />}
     </div>
   );

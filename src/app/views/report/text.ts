@@ -108,7 +108,6 @@ export const TEXT = {
   klaNever: L('Kabupaten/kota ini tidak dievaluasi pada tahun-tahun yang ada di snapshot.', 'This kab/kota was not evaluated in the years the snapshot holds.'),
   klaClusters: L('Nilai klaster evaluasi {year} (0-100), {region}', 'Cluster scores of the {year} evaluation (0-100), {region}'),
   klaCounts: L('Kabupaten/kota per kategori KLA dan tahun evaluasi, {region}', 'Kab/kota per KLA category and evaluation year, {region}'),
-  notEvaluated: L('Tidak dievaluasi', 'Not evaluated'),
 
   subRegionsProvinces: L('Provinsi di Indonesia', 'Provinces of Indonesia'),
   subRegionsRegencies: L('Kabupaten/kota di {province}', 'Kab/kota in {province}'),
