@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import type { Lang } from '../../../state/url.ts';
 import { useStore } from '../../../state/store.ts';
 import { KLA_CATEGORIES } from '../../../domain/kla.ts';
-import { useQuery, type QueryState } from '../../hooks/use-query.ts';
+import { useQuery } from '../../hooks/use-query.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatNumber, formatPercent } from '../../format.ts';
 import { t } from '../../i18n.ts';
-import { ChartSection } from '../violence/ChartSection.tsx';
+import { ChartSection, sectionStatus } from '../violence/ChartSection.tsx';
 import { pickYear } from '../violence/transform.ts';
 import { fill } from '../violence/text.ts';
 import { TEXT } from './text.ts';
@@ -16,9 +16,6 @@ import {
   toMovements, toProvinceRows, type ProvinceRow,
 } from './transform.ts';
 import '../violence/subject.css';
-
-type Status = 'loading' | 'error' | 'empty' | 'ready';
-const statusOf = (q: QueryState): Status => (q.status === 'ready' ? (q.rows.length === 0 ? 'empty' : 'ready') : q.status);
 
 /** The KLA page: categories per evaluation year, movements between two evaluations, cluster scores, province roll-up. */
 export default function KlaView({ lang }: { lang: Lang }) {
@@ -105,7 +102,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
       </section>
 
       <ChartSection
-        lang={lang} id="kla-categories" title={catTitle} status={statusOf(categoriesQ)} error={categoriesQ.error}
+        lang={lang} id="kla-categories" title={catTitle} status={sectionStatus(categoriesQ)} error={categoriesQ.error}
         notes={<p className="meta">{TEXT.categoriesNote[lang]}</p>}
         option={catOpt} chartLabel={fill(TEXT.chartLabel[lang], { title: catTitle })} height={380}
         table={categoriesTable(categoriesQ.rows, lang)}
@@ -113,7 +110,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
 
       <ChartSection
         lang={lang} id="kla-movements" title={moveTitle}
-        status={pair === null ? 'empty' : statusOf(movesQ)} error={movesQ.error} empty={TEXT.onlyOneYear[lang]}
+        status={pair === null ? 'empty' : sectionStatus(movesQ)} error={movesQ.error} empty={TEXT.onlyOneYear[lang]}
         notes={pair && (
           <>
             <p className="meta">{fill(TEXT.movementsNote[lang], { a: pair[0], b: pair[1] })}</p>
@@ -140,7 +137,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
       </ChartSection>
 
       <ChartSection
-        lang={lang} id="kla-clusters" title={clusterTitle} status={statusOf(clustersQ)} error={clustersQ.error}
+        lang={lang} id="kla-clusters" title={clusterTitle} status={sectionStatus(clustersQ)} error={clustersQ.error}
         notes={<><p className="meta">{TEXT.clusterIntro[lang]}</p><h4 className="sub-title">{TEXT.clustersNational[lang]}</h4></>}
         option={barsOpt} chartLabel={fill(TEXT.chartLabel[lang], { title: `${clusterTitle}: ${TEXT.clustersNational[lang]}` })} height={320}
         table={clusterNationalTable(national, lang)}

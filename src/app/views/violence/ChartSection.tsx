@@ -5,6 +5,7 @@ import { Chart } from '../../components/Chart.tsx';
 import { Figure } from '../../components/Figure.tsx';
 import { t } from '../../i18n.ts';
 import { TEXT, fill } from './text.ts';
+import type { QueryState } from '../../hooks/use-query.ts';
 
 /** A chart's data as a plain table: the accessible alternative to the chart, with the same numbers. */
 export interface TableData {
@@ -22,7 +23,7 @@ interface Props {
   /** Short explanations under the title. */
   notes?: ReactNode;
   /** 'loading' and 'error' show a status instead of the chart; 'empty' shows `empty`. */
-  status: 'loading' | 'error' | 'empty' | 'ready';
+  status: SectionStatus;
   error?: string | null;
   empty?: string;
   option: EChartsCoreOption | null;
@@ -35,6 +36,11 @@ interface Props {
 }
 
 /** One chart with its title, notes, withheld note and a <details> data table. */
+export type SectionStatus = 'loading' | 'error' | 'empty' | 'ready';
+
+/** A query's state as a section shows it: a ready query without rows is 'empty'. */
+export const sectionStatus = (q: QueryState): SectionStatus => (q.status === 'ready' ? (q.rows.length === 0 ? 'empty' : 'ready') : q.status);
+
 export function ChartSection({ lang, id, title, notes, status, error, empty, option, chartLabel, height, withheld, table, children }: Props) {
   // ECharts' generated ARIA description is English whatever the page language: describe the chart with our own
   // label instead (the data table below carries the numbers).

@@ -1,19 +1,16 @@
 import { useMemo } from 'react';
 import type { Lang } from '../../../state/url.ts';
 import { useStore } from '../../../state/store.ts';
-import { useQuery, type QueryState } from '../../hooks/use-query.ts';
+import { useQuery } from '../../hooks/use-query.ts';
 import { formatNumber } from '../../format.ts';
 import { t } from '../../i18n.ts';
-import { ChartSection } from './ChartSection.tsx';
+import { ChartSection, sectionStatus } from './ChartSection.tsx';
 import { TEXT, fill } from './text.ts';
 import {
   ANY_SERVICE, SOCIAL_PROTECTION, barsOption, byValue, cellsTable, countText, orderServices, pickYear, sexAgeOption,
   sexAgeTable, toCells, toSexAgeCells, toTrend, trendOption, trendTable, typeOption, withheldLabels, withheldNote,
 } from './transform.ts';
 import './subject.css';
-
-type Status = 'loading' | 'error' | 'empty' | 'ready';
-const statusOf = (q: QueryState): Status => (q.status === 'ready' ? (q.rows.length === 0 ? 'empty' : 'ready') : q.status);
 
 /** The violence page: headline, breakdowns and trend for Indonesia or one province in one year. */
 export default function ViolenceView({ lang }: { lang: Lang }) {
@@ -111,7 +108,7 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
       </section>
 
       <ChartSection
-        lang={lang} id="violence-type" title={TEXT.byType[lang]} status={statusOf(typeQ)} error={typeQ.error} empty={empty}
+        lang={lang} id="violence-type" title={TEXT.byType[lang]} status={sectionStatus(typeQ)} error={typeQ.error} empty={empty}
         notes={<p className="meta">{TEXT.byTypeNote[lang]}</p>}
         option={typeOpt} chartLabel={label(TEXT.byType[lang])} height={340}
         withheld={withheldNote(lang, withheldLabels(types))}
@@ -120,13 +117,13 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
 
       <div className="subject-grid">
         <ChartSection
-          lang={lang} id="violence-sex-age" title={TEXT.bySexAge[lang]} status={statusOf(sexAgeQ)} error={sexAgeQ.error} empty={empty}
+          lang={lang} id="violence-sex-age" title={TEXT.bySexAge[lang]} status={sectionStatus(sexAgeQ)} error={sexAgeQ.error} empty={empty}
           option={sexAgeOpt} chartLabel={label(TEXT.bySexAge[lang])} height={300}
           withheld={withheldNote(lang, sexAge.filter((c) => c.suppressed).map((c) => `${c.sexLabel} ${c.ageLabel}`))}
           table={sexAgeTable(lang, sexAge)}
         />
         <ChartSection
-          lang={lang} id="violence-place" title={TEXT.byPlace[lang]} status={statusOf(placeQ)} error={placeQ.error} empty={empty}
+          lang={lang} id="violence-place" title={TEXT.byPlace[lang]} status={sectionStatus(placeQ)} error={placeQ.error} empty={empty}
           option={placeOpt} chartLabel={label(TEXT.byPlace[lang])} height={300}
           withheld={withheldNote(lang, withheldLabels(places))}
           table={cellsTable(lang, places, TEXT.place[lang], ['victims', 'share'])}
@@ -135,13 +132,13 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
 
       <div className="subject-grid">
         <ChartSection
-          lang={lang} id="violence-perpetrator" title={TEXT.byPerpetrator[lang]} status={statusOf(perpQ)} error={perpQ.error} empty={empty}
+          lang={lang} id="violence-perpetrator" title={TEXT.byPerpetrator[lang]} status={sectionStatus(perpQ)} error={perpQ.error} empty={empty}
           option={perpOpt} chartLabel={label(TEXT.byPerpetrator[lang])} height={360}
           withheld={withheldNote(lang, withheldLabels(perpetrators))}
           table={cellsTable(lang, perpetrators, TEXT.perpetrator[lang], ['victims', 'share'])}
         />
         <ChartSection
-          lang={lang} id="violence-service" title={TEXT.byService[lang]} status={statusOf(serviceQ)} error={serviceQ.error} empty={empty}
+          lang={lang} id="violence-service" title={TEXT.byService[lang]} status={sectionStatus(serviceQ)} error={serviceQ.error} empty={empty}
           notes={<p className="meta">{TEXT.byServiceNote[lang]}</p>}
           option={serviceOpt} chartLabel={label(TEXT.byService[lang])} height={560}
           withheld={withheldNote(lang, withheldLabels(services))}
@@ -150,7 +147,7 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
       </div>
 
       <ChartSection
-        lang={lang} id="violence-trend" title={trendTitle} status={statusOf(trendQ)} error={trendQ.error}
+        lang={lang} id="violence-trend" title={trendTitle} status={sectionStatus(trendQ)} error={trendQ.error}
         option={trendOpt} chartLabel={trendTitle} height={300}
         withheld={withheldNote(lang, trend.filter((p) => p.suppressed).map((p) => String(p.year)))}
         table={trendTable(lang, trend)}
