@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ExpressionSpecification, GeoJSONFeature, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONFeature, GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { MISSING_STYLE, SUPPRESSED_STYLE } from '../../domain/palettes.ts';
 import { INDONESIA_BOUNDS, baseStyle, fetchBoundaries, loadMaplibre, type Boundaries, type BoundaryLevel } from './maplibre-setup.ts';
 import { TooltipBox, showTooltip, type TooltipContent } from './Tooltip.tsx';
@@ -8,8 +8,14 @@ import { TooltipBox, showTooltip, type TooltipContent } from './Tooltip.tsx';
 // are applied with feature-state (no re-creating the map or re-sending the data). Each level has its own source and
 // layers, added once and then shown or hidden: switching level or drilling into a province changes no source, no
 // filter and no layout (MapLibre re-lays out every tile on setFilter), only visibility and feature-state. The kab/kota
-// boundaries are prefetched when the browser is idle after the first paint. Withheld regions get a hatch pattern
-// layer, missing ones white with a grey outline; kab/kota outside the drilled province are drawn in grey as context.
+// boundaries are prefetched when the browser is idle after the first paint. Withheld regions are hatched, missing ones
+// white with a grey outline; kab/kota outside the drilled province are drawn in grey as context.
+//
+// Every layer drawn over all boundaries costs a pass over all their vertices on every frame (measured with software
+// WebGL at 884x418, all kab/kota: 184 ms a frame with the hatch and hover as layers over every feature and fills
+// antialiased, 92 ms without them). So the fills are not antialiased (the outline layer draws every edge anyway), and
+// the hatch and the hover outline have small sources of their own holding only the withheld regions and the region
+// under the pointer.
 
 export interface RegionFill {
   kind: 'value' | 'suppressed' | 'missing';
@@ -45,15 +51,21 @@ const sourceOf = (level: BoundaryLevel) => `regions-${level}`;
 const fillLayerOf = (level: BoundaryLevel) => `regions-${level}-fill`;
 /** The layers of a level, bottom to top (the regency level also draws the province outlines on top). */
 const layersOf = (level: BoundaryLevel) => [
-  `regions-${level}-fill`, `regions-${level}-hatch`, `regions-${level}-line`, `regions-${level}-hover`,
-  ...(level === 'regency' ? ['province-outline-line'] : []),
+  `regions-${level}-fill`, `regions-${level}-line`, ...(level === 'regency' ? ['province-outline-line'] : []),
 ];
+/** The withheld regions of the level shown (only those: hatched on top of the fills, below the outlines). */
+const HATCH_SOURCE = 'suppressed';
+const HATCH_LAYER = 'suppressed-hatch';
+/** The region under the pointer (only that one: outlined on top of everything). */
+const HOVER_SOURCE = 'hover';
+const HOVER_LAYER = 'hover-line';
 /**
  * Tiles are cut up to this zoom and over-zoomed beyond it: a drill-down into another province then mostly reuses
  * tiles already laid out instead of cutting and laying out new ones (the boundaries are simplified anyway; at z7 a
  * tile unit is ~40 m).
  */
 const SOURCE_MAXZOOM = 7;
+const EMPTY: Boundaries = { type: 'FeatureCollection', features: [] };
 
 /** The hatch tile drawn on a canvas (same geometry as palettes.hatchSvg), at the device pixel ratio. */
 function hatchImage(pixelRatio: number): ImageData {
@@ -80,7 +92,15 @@ const kind: ExpressionSpecification = ['feature-state', 'kind'];
 /** Outside the drilled province (context only). */
 const out: ExpressionSpecification = ['boolean', ['feature-state', 'out'], false];
 
-/** Adds a level's source and layers (hidden: shown by showLevel). */
+/** Adds the layers every level shares (their sources start empty): the hatch of withheld regions and the hover outline. */
+function addShared(map: MlMap): void {
+  map.addSource(HATCH_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: SOURCE_MAXZOOM });
+  map.addLayer({ id: HATCH_LAYER, type: 'fill', source: HATCH_SOURCE, paint: { 'fill-pattern': HATCH, 'fill-antialias': false } });
+  map.addSource(HOVER_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: SOURCE_MAXZOOM });
+  map.addLayer({ id: HOVER_LAYER, type: 'line', source: HOVER_SOURCE, paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+}
+
+/** Adds a level's source and layers (hidden: shown by showLevel): fills below the hatch, outlines above it. */
 function addLevel(map: MlMap, level: BoundaryLevel, data: Boundaries): void {
   const source = sourceOf(level);
   const layout = { visibility: 'none' as const };
@@ -88,12 +108,8 @@ function addLevel(map: MlMap, level: BoundaryLevel, data: Boundaries): void {
   map.addSource(source, { type: 'geojson', data, promoteId: 'kode', maxzoom: SOURCE_MAXZOOM });
   map.addLayer({
     id: `regions-${level}-fill`, type: 'fill', source, layout,
-    paint: { 'fill-color': ['case', out, CONTEXT_FILL, ['coalesce', ['feature-state', 'fill'], MISSING_STYLE.fill]] },
-  });
-  map.addLayer({
-    id: `regions-${level}-hatch`, type: 'fill', source, layout,
-    paint: { 'fill-pattern': HATCH, 'fill-opacity': ['case', out, 0, ['==', kind, 'suppressed'], 1, 0] },
-  });
+    paint: { 'fill-color': ['case', out, CONTEXT_FILL, ['coalesce', ['feature-state', 'fill'], MISSING_STYLE.fill]], 'fill-antialias': false },
+  }, HATCH_LAYER);
   map.addLayer({
     id: `regions-${level}-line`, type: 'line', source, layout,
     paint: {
@@ -101,17 +117,18 @@ function addLevel(map: MlMap, level: BoundaryLevel, data: Boundaries): void {
       'line-width': ['case', ['==', kind, 'missing'], MISSING_STYLE.outlineWidth, ['==', kind, 'suppressed'], Math.max(thin, 0.6), thin],
       'line-opacity': ['case', out, 0, 1],
     },
-  });
-  map.addLayer({
-    id: `regions-${level}-hover`, type: 'line', source, layout,
-    paint: { 'line-color': '#111827', 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0] },
-  });
+  }, HOVER_LAYER);
   if (level === 'regency' && map.getSource(sourceOf('province'))) {
     map.addLayer({
       id: 'province-outline-line', type: 'line', source: sourceOf('province'), layout,
       paint: { 'line-color': '#3f4854', 'line-width': 0.9, 'line-opacity': 0.8 },
-    });
+    }, HOVER_LAYER);
   }
+}
+
+/** The features of `data` whose code is in `codes` (as a new collection, for a small source). */
+function subset(data: Boundaries, codes: ReadonlySet<string>): Boundaries {
+  return { type: 'FeatureCollection', features: data.features.filter((f) => codes.has(f.properties.kode)) };
 }
 
 /** Shows the layers of one level and hides the others'. */
@@ -175,12 +192,16 @@ export function ChoroplethMap(props: ChoroplethProps) {
   const paintedOnce = useRef(false);
   // The feature-state last set per source and code (only changes are sent to MapLibre).
   const applied = useRef(new Map<string, Map<string, string>>());
+  // The boundary features of each level added, by code (for the hover and hatch sources).
+  const featuresRef = useRef<Partial<Record<BoundaryLevel, Map<string, Boundaries['features'][number]>>>>({});
+  // The withheld regions last put in the hatch source ("level|codes").
+  const hatched = useRef('');
 
   // Create the map once.
   useEffect(() => {
     let disposed = false;
     let created: MlMap | null = null;
-    let hovered: { source: string; id: string } | null = null;
+    let hovered: string | null = null;
     const appliedStates = applied.current;
     fetchBoundaries(live.current.level).catch(() => undefined); // start the download while MapLibre loads (memoised)
     loadMaplibre().then((ml) => {
@@ -214,14 +235,18 @@ export function ChoroplethMap(props: ChoroplethProps) {
         if (disposed) return;
         const pr = Math.max(1, Math.round(window.devicePixelRatio || 1));
         m.addImage(HATCH, hatchImage(pr), { pixelRatio: pr });
+        addShared(m);
         setMap(m);
       });
 
-      const setHover = (next: { source: string; id: string } | null) => {
-        if (hovered?.source === next?.source && hovered?.id === next?.id) return;
-        if (hovered !== null && m.getSource(hovered.source)) m.setFeatureState(hovered, { hover: false });
-        hovered = next;
-        if (next !== null && m.getSource(next.source)) m.setFeatureState(next, { hover: true });
+      /** Outlines the region under the pointer: its own boundary (not the tile-clipped one) in the hover source. */
+      const setHover = (next: { level: BoundaryLevel; code: string } | null) => {
+        const key = next ? `${next.level}|${next.code}` : null;
+        if (hovered === key) return;
+        hovered = key;
+        const feature = next ? featuresRef.current[next.level]?.get(next.code) : undefined;
+        const source = m.getSource<GeoJSONSource>(HOVER_SOURCE);
+        source?.setData(feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
       };
       /** The region under the pointer, if it is shown with data (not a grey context region outside the drilled province). */
       const featureAt = (e: MapMouseEvent): { feature: GeoJSONFeature; level: BoundaryLevel } | undefined => {
@@ -237,7 +262,7 @@ export function ChoroplethMap(props: ChoroplethProps) {
         const hit = featureAt(e);
         const tip = tipRef.current;
         const code = hit ? String(hit.feature.properties.kode) : null;
-        setHover(hit && code !== null ? { source: sourceOf(hit.level), id: code } : null);
+        setHover(hit && code !== null ? { level: hit.level, code } : null);
         m.getCanvas().style.cursor = code ? 'pointer' : '';
         if (!tip) return;
         if (!hit || code === null) { showTooltip(tip, null); return; }
@@ -268,6 +293,8 @@ export function ChoroplethMap(props: ChoroplethProps) {
       setMap(null);
       setSources({});
       appliedStates.clear();
+      featuresRef.current = {};
+      hatched.current = '';
     };
     // The map lives as long as the component; everything else is applied by the effects below.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -283,6 +310,9 @@ export function ChoroplethMap(props: ChoroplethProps) {
       if (outline && !m.getSource(sourceOf('province'))) { addLevel(m, 'province', outline); added.province = outline; }
       addLevel(m, lvl, d);
       added[lvl] = d;
+      for (const [l, fc] of Object.entries(added) as Array<[BoundaryLevel, Boundaries]>) {
+        featuresRef.current[l] = new Map(fc.features.map((f) => [f.properties.kode, f]));
+      }
       setSources((s) => ({ ...s, ...added }));
     });
   }, []);
@@ -332,14 +362,22 @@ export function ChoroplethMap(props: ChoroplethProps) {
     let last = applied.current.get(source);
     if (!last) { last = new Map(); applied.current.set(source, last); }
     const drilled = shown === 'regency' ? province : null;
+    const withheld = new Set<string>();
     for (const f of data.features) {
       const code = f.properties.kode;
       const s = fills.get(code) ?? { kind: 'missing' as const, fill: MISSING_STYLE.fill };
       const isOut = drilled !== null && f.properties.kode_prov !== drilled;
+      if (s.kind === 'suppressed' && !isOut) withheld.add(code);
       const key = `${s.fill}|${s.kind}|${isOut ? 1 : 0}`;
       if (last.get(code) === key) continue;
       last.set(code, key);
       map.setFeatureState({ source, id: code }, { fill: s.fill, kind: s.kind, out: isOut });
+    }
+    // The hatch source is re-cut only when the set of withheld regions changes (a year often withholds the same ones).
+    const hatchKey = `${shown}|${[...withheld].join(',')}`;
+    if (hatched.current !== hatchKey) {
+      hatched.current = hatchKey;
+      map.getSource<GeoJSONSource>(HATCH_SOURCE)?.setData(subset(data, withheld));
     }
     let done = false;
     const onIdle = () => {
