@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ExpressionSpecification, GeoJSONFeature, GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
 import { MISSING_STYLE, SUPPRESSED_STYLE } from '../../domain/palettes.ts';
 import { INDONESIA_BOUNDS, baseStyle, fetchBoundaries, loadMaplibre, type Boundaries, type BoundaryLevel } from './maplibre-setup.ts';
 import { TooltipBox, showTooltip, type TooltipContent } from './Tooltip.tsx';
 
 // A choropleth of provinces or kab/kota with MapLibre GL (lazy-loaded). Colours come in as a fill per region code and
-// are applied with feature-state (no re-creating the map or re-sending the data). Each level has its own source and
-// layers, added once and then shown or hidden: switching level or drilling into a province changes no source, no
-// filter and no layout (MapLibre re-lays out every tile on setFilter), only visibility and feature-state. The kab/kota
+// are applied with feature-state (no re-creating the map or re-sending the data). Each layer set (provinces, all
+// kab/kota, the kab/kota of a drilled province) has its own source and layers, added once and then shown or hidden:
+// switching level changes no filter and no layout (MapLibre re-lays out every tile on setFilter), only visibility and
+// feature-state. A drill-down puts only that province's kab/kota in the drill source, over the provinces in grey as
+// context: laying out and drawing 10-40 kab/kota at the new zoom instead of every kab/kota in view. The kab/kota
 // boundaries are prefetched when the browser is idle after the first paint. Withheld regions are hatched, missing ones
-// white with a grey outline; kab/kota outside the drilled province are drawn in grey as context.
+// white with a grey outline.
 //
 // Every layer drawn over all boundaries costs a pass over all their vertices on every frame (measured with software
 // WebGL at 884x418, all kab/kota: 184 ms a frame with the hatch and hover as layers over every feature and fills
@@ -46,13 +48,20 @@ export interface ChoroplethProps {
 const HATCH = SUPPRESSED_STYLE.hatch.id;
 const CONTEXT_FILL = '#e9e6df';
 const LEVELS: readonly BoundaryLevel[] = ['province', 'regency'];
-/** The source of a level's boundaries (features identified by their code: feature-state by code). */
-const sourceOf = (level: BoundaryLevel) => `regions-${level}`;
-const fillLayerOf = (level: BoundaryLevel) => `regions-${level}-fill`;
-/** The layers of a level, bottom to top (the regency level also draws the province outlines on top). */
-const layersOf = (level: BoundaryLevel) => [
-  `regions-${level}-fill`, `regions-${level}-line`, ...(level === 'regency' ? ['province-outline-line'] : []),
+/** What the map shows: one level's regions, or the kab/kota of one province ('drill') over the provinces in grey. */
+type LayerSet = BoundaryLevel | 'drill';
+const LAYER_SETS: readonly LayerSet[] = ['province', 'regency', 'drill'];
+/** The source of a set's boundaries (features identified by their code: feature-state by code). */
+const sourceOf = (set: LayerSet) => `regions-${set}`;
+const fillLayerOf = (set: LayerSet) => `regions-${set}-fill`;
+const CONTEXT_LAYER = 'context-fill';
+/** The layers of a set, bottom to top (kab/kota sets also draw the province outlines on top). */
+const layersOf = (set: LayerSet) => [
+  ...(set === 'drill' ? [CONTEXT_LAYER] : []),
+  `regions-${set}-fill`, `regions-${set}-line`, ...(set === 'province' ? [] : ['province-outline-line']),
 ];
+/** The level of the regions a set shows. */
+const levelOf = (set: LayerSet): BoundaryLevel => (set === 'province' ? 'province' : 'regency');
 /** The withheld regions of the level shown (only those: hatched on top of the fills, below the outlines). */
 const HATCH_SOURCE = 'suppressed';
 const HATCH_LAYER = 'suppressed-hatch';
@@ -89,8 +98,6 @@ function hatchImage(pixelRatio: number): ImageData {
 }
 
 const kind: ExpressionSpecification = ['feature-state', 'kind'];
-/** Outside the drilled province (context only). */
-const out: ExpressionSpecification = ['boolean', ['feature-state', 'out'], false];
 
 /** Adds the layers every level shares (their sources start empty): the hatch of withheld regions and the hover outline. */
 function addShared(map: MlMap): void {
@@ -100,25 +107,29 @@ function addShared(map: MlMap): void {
   map.addLayer({ id: HOVER_LAYER, type: 'line', source: HOVER_SOURCE, paint: { 'line-color': '#111827', 'line-width': 2.5 } });
 }
 
-/** Adds a level's source and layers (hidden: shown by showLevel): fills below the hatch, outlines above it. */
-function addLevel(map: MlMap, level: BoundaryLevel, data: Boundaries): void {
-  const source = sourceOf(level);
+/** Adds a set's source and layers (hidden: shown by showLevel): fills below the hatch, outlines above it. */
+function addSet(map: MlMap, set: LayerSet, data: Boundaries): void {
+  const source = sourceOf(set);
   const layout = { visibility: 'none' as const };
-  const thin = level === 'province' ? 0.7 : 0.3;
+  const thin = set === 'province' ? 0.7 : 0.3;
   map.addSource(source, { type: 'geojson', data, promoteId: 'kode', maxzoom: SOURCE_MAXZOOM });
   map.addLayer({
-    id: `regions-${level}-fill`, type: 'fill', source, layout,
-    paint: { 'fill-color': ['case', out, CONTEXT_FILL, ['coalesce', ['feature-state', 'fill'], MISSING_STYLE.fill]], 'fill-antialias': false },
+    id: fillLayerOf(set), type: 'fill', source, layout,
+    paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], MISSING_STYLE.fill], 'fill-antialias': false },
   }, HATCH_LAYER);
   map.addLayer({
-    id: `regions-${level}-line`, type: 'line', source, layout,
+    id: `regions-${set}-line`, type: 'line', source, layout,
     paint: {
       'line-color': ['case', ['==', kind, 'missing'], MISSING_STYLE.outline, ['==', kind, 'suppressed'], SUPPRESSED_STYLE.outline, '#ffffff'],
       'line-width': ['case', ['==', kind, 'missing'], MISSING_STYLE.outlineWidth, ['==', kind, 'suppressed'], Math.max(thin, 0.6), thin],
-      'line-opacity': ['case', out, 0, 1],
     },
   }, HOVER_LAYER);
-  if (level === 'regency' && map.getSource(sourceOf('province'))) {
+  if (set === 'drill') {
+    map.addLayer({
+      id: CONTEXT_LAYER, type: 'fill', source: sourceOf('province'), layout, paint: { 'fill-color': CONTEXT_FILL, 'fill-antialias': false },
+    }, fillLayerOf('drill'));
+  }
+  if (set === 'regency') {
     map.addLayer({
       id: 'province-outline-line', type: 'line', source: sourceOf('province'), layout,
       paint: { 'line-color': '#3f4854', 'line-width': 0.9, 'line-opacity': 0.8 },
@@ -126,19 +137,18 @@ function addLevel(map: MlMap, level: BoundaryLevel, data: Boundaries): void {
   }
 }
 
-/** The features of `data` whose code is in `codes` (as a new collection, for a small source). */
-function subset(data: Boundaries, codes: ReadonlySet<string>): Boundaries {
-  return { type: 'FeatureCollection', features: data.features.filter((f) => codes.has(f.properties.kode)) };
+/** The features of `data` that pass `keep` (as a new collection, for a small source). */
+function subset(data: Boundaries, keep: (f: Boundaries['features'][number]) => boolean): Boundaries {
+  return { type: 'FeatureCollection', features: data.features.filter(keep) };
 }
 
-/** Shows the layers of one level and hides the others'. */
-function showLevel(map: MlMap, level: BoundaryLevel): void {
-  for (const l of LEVELS) {
-    for (const id of layersOf(l)) {
-      if (!map.getLayer(id)) continue;
-      const want = l === level ? 'visible' : 'none';
-      if (map.getLayoutProperty(id, 'visibility') !== want) map.setLayoutProperty(id, 'visibility', want);
-    }
+/** Shows the layers of one set and hides the others'. */
+function showSet(map: MlMap, set: LayerSet): void {
+  const visible = new Set(layersOf(set));
+  for (const id of new Set(LAYER_SETS.flatMap(layersOf))) {
+    if (!map.getLayer(id)) continue;
+    const want = visible.has(id) ? 'visible' : 'none';
+    if (map.getLayoutProperty(id, 'visibility') !== want) map.setLayoutProperty(id, 'visibility', want);
   }
 }
 
@@ -182,12 +192,16 @@ export function ChoroplethMap(props: ChoroplethProps) {
   const [failed, setFailed] = useState<string | null>(null);
   const data = sources[level] ?? null;
   const shown = data ? level : null;
+  const drilled = shown === 'regency' && province !== null ? province : null;
+  const set: LayerSet | null = shown === null ? null : drilled !== null ? 'drill' : shown;
+  // The kab/kota of the drilled province: all the drill source holds.
+  const drillData = useMemo(() => (drilled !== null && data ? subset(data, (f) => f.properties.kode_prov === drilled) : null), [data, drilled]);
   // Callbacks and values the map's own event handlers read: kept current without re-registering handlers.
   const live = useRef(props);
-  const shownRef = useRef(shown);
+  const setRef = useRef(set);
   useLayoutEffect(() => {
     live.current = props;
-    shownRef.current = shown;
+    setRef.current = set;
   });
   const paintedOnce = useRef(false);
   // The feature-state last set per source and code (only changes are sent to MapLibre).
@@ -250,13 +264,10 @@ export function ChoroplethMap(props: ChoroplethProps) {
       };
       /** The region under the pointer, if it is shown with data (not a grey context region outside the drilled province). */
       const featureAt = (e: MapMouseEvent): { feature: GeoJSONFeature; level: BoundaryLevel } | undefined => {
-        const lvl = shownRef.current;
-        if (lvl === null || !m.getLayer(fillLayerOf(lvl))) return undefined;
-        const f = m.queryRenderedFeatures(e.point, { layers: [fillLayerOf(lvl)] })[0];
-        if (!f) return undefined;
-        const drilled = live.current.province;
-        if (lvl === 'regency' && drilled !== null && String(f.properties.kode_prov) !== drilled) return undefined;
-        return { feature: f, level: lvl };
+        const current = setRef.current;
+        if (current === null || !m.getLayer(fillLayerOf(current))) return undefined;
+        const f = m.queryRenderedFeatures(e.point, { layers: [fillLayerOf(current)] })[0];
+        return f ? { feature: f, level: levelOf(current) } : undefined;
       };
       m.on('mousemove', (e) => {
         const hit = featureAt(e);
@@ -307,8 +318,9 @@ export function ChoroplethMap(props: ChoroplethProps) {
     return Promise.all([fetchBoundaries(lvl), lvl === 'regency' ? fetchBoundaries('province') : null]).then(([d, outline]) => {
       if (m.getSource(sourceOf(lvl))) return; // added meanwhile
       const added: Partial<Record<BoundaryLevel, Boundaries>> = {};
-      if (outline && !m.getSource(sourceOf('province'))) { addLevel(m, 'province', outline); added.province = outline; }
-      addLevel(m, lvl, d);
+      if (outline && !m.getSource(sourceOf('province'))) { addSet(m, 'province', outline); added.province = outline; }
+      addSet(m, lvl, d);
+      if (lvl === 'regency') addSet(m, 'drill', EMPTY);
       added[lvl] = d;
       for (const [l, fc] of Object.entries(added) as Array<[BoundaryLevel, Boundaries]>) {
         featuresRef.current[l] = new Map(fc.features.map((f) => [f.properties.kode, f]));
@@ -337,8 +349,19 @@ export function ChoroplethMap(props: ChoroplethProps) {
     return whenIdle(() => { for (const l of missing) install(map, l).catch(() => undefined); }); // retried on use
   }, [map, firstPaint, install]);
 
-  // Show the level's layers, hide the other level's.
-  useLayoutEffect(() => { if (map && shown) showLevel(map, shown); }, [map, shown]);
+  // A drill-down: the drill source gets that province's kab/kota (their feature-state is set afresh below).
+  const drillIn = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!map || drilled === null || !drillData || drillIn.current === drilled) return;
+    const source = map.getSource<GeoJSONSource>(sourceOf('drill'));
+    if (!source) return;
+    drillIn.current = drilled;
+    applied.current.delete(sourceOf('drill'));
+    source.setData(drillData);
+  }, [map, drilled, drillData]);
+
+  // Show the set's layers, hide the others'.
+  useLayoutEffect(() => { if (map && set) showSet(map, set); }, [map, set]);
 
   // Drill-down: fit the map to the province (kab/kota outside it are grey context); back to Indonesia otherwise. Only
   // when the level or province changes (not when the other level's boundaries arrive: the user may have panned).
@@ -356,28 +379,28 @@ export function ChoroplethMap(props: ChoroplethProps) {
 
   // Recolour with feature-state (only what changed), then report once the map has drawn it.
   useEffect(() => {
-    if (!map || !shown || !data || !fills) return;
+    if (!map || !set || !data || !fills) return;
+    const features = set === 'drill' ? drillData : data;
+    if (!features) return;
     const t0 = performance.now();
-    const source = sourceOf(shown);
+    const source = sourceOf(set);
     let last = applied.current.get(source);
     if (!last) { last = new Map(); applied.current.set(source, last); }
-    const drilled = shown === 'regency' ? province : null;
     const withheld = new Set<string>();
-    for (const f of data.features) {
+    for (const f of features.features) {
       const code = f.properties.kode;
       const s = fills.get(code) ?? { kind: 'missing' as const, fill: MISSING_STYLE.fill };
-      const isOut = drilled !== null && f.properties.kode_prov !== drilled;
-      if (s.kind === 'suppressed' && !isOut) withheld.add(code);
-      const key = `${s.fill}|${s.kind}|${isOut ? 1 : 0}`;
+      if (s.kind === 'suppressed') withheld.add(code);
+      const key = `${s.fill}|${s.kind}`;
       if (last.get(code) === key) continue;
       last.set(code, key);
-      map.setFeatureState({ source, id: code }, { fill: s.fill, kind: s.kind, out: isOut });
+      map.setFeatureState({ source, id: code }, { fill: s.fill, kind: s.kind });
     }
     // The hatch source is re-cut only when the set of withheld regions changes (a year often withholds the same ones).
-    const hatchKey = `${shown}|${[...withheld].join(',')}`;
+    const hatchKey = `${set}|${[...withheld].join(",")}`;
     if (hatched.current !== hatchKey) {
       hatched.current = hatchKey;
-      map.getSource<GeoJSONSource>(HATCH_SOURCE)?.setData(subset(data, withheld));
+      map.getSource<GeoJSONSource>(HATCH_SOURCE)?.setData(subset(features, (f) => withheld.has(f.properties.kode)));
     }
     let done = false;
     const onIdle = () => {
@@ -394,7 +417,7 @@ export function ChoroplethMap(props: ChoroplethProps) {
     map.once('idle', onIdle);
     map.triggerRepaint();
     return () => { done = true; map.off('idle', onIdle); };
-  }, [map, shown, data, fills, province, paintKey]);
+  }, [map, set, shown, data, drillData, fills, paintKey]);
 
   return (
     <div ref={wrapRef} className="choropleth" data-state={failed ? 'error' : map ? 'ready' : 'loading'} data-level={shown ?? ''}>
