@@ -7,13 +7,55 @@ export function escapeHtml(text: unknown): string {
 
 const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
 
-// Building an Intl formatter costs far more than formatting with one (it dominated the main thread of the first
-// render and of every table re-render): one formatter per language and option set, made on first use.
+// Building an Intl formatter costs far more than formatting with one, and the first Intl.NumberFormat of a page loads
+// the locale's data: ~100 ms of main thread at Lighthouse's mobile throttling, inside the first render (the map's
+// legend). Numbers are formatted by hand for the two locales the app speaks (a test checks them against Intl);
+// a value toFixed cannot write (non-finite, or 1e21 and above) goes to a cached Intl formatter.
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const SEPARATORS: Readonly<Record<Lang, { group: string; decimal: string }>> = {
+  id: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
 
-/** A number in the language's format; '–' for null. */
+/** A number in the language's format (what Intl.NumberFormat gives for id-ID / en-GB with `digits` fraction digits); '–' for null. */
 export function formatNumber(lang: Lang, n: number | null | undefined, digits = 0): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return intlNumber(lang, n, digits);
+  const fixed = toFixedShortest(Math.abs(n), digits);
+  const dot = fixed.indexOf('.');
+  const whole = dot < 0 ? fixed : fixed.slice(0, dot);
+  const { group, decimal } = SEPARATORS[lang];
+  let grouped = '';
+  for (let i = whole.length; i > 0; i -= 3) grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? group + grouped : '');
+  // Intl writes the sign of a negative value even when it rounds to zero ("-0"), and of -0 itself.
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return sign + grouped + (dot < 0 ? '' : decimal + fixed.slice(dot + 1));
+}
+
+/**
+ * `x` (>= 0) with `digits` fraction digits, rounded half up from its shortest decimal form (String(x)), as Intl does:
+ * 0.15 -> "0.2" and 1.005 -> "1.01", where toFixed rounds the double's exact binary value (0.1499...) down.
+ */
+function toFixedShortest(x: number, digits: number): string {
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!m) return x.toFixed(digits);
+  let ds = m[1]! + (m[2] ?? '');
+  let point = m[1]!.length + Number(m[3] ?? 0); // digits before the decimal point
+  if (point <= 0) { ds = '0'.repeat(1 - point) + ds; point = 1; }
+  if (ds.length <= point + digits) ds += '0'.repeat(point + digits + 1 - ds.length);
+  const kept = ds.slice(0, point + digits).split('');
+  if (ds.charCodeAt(point + digits) - 48 >= 5) {
+    let i = kept.length - 1;
+    while (i >= 0 && kept[i] === '9') kept[i--] = '0';
+    if (i >= 0) kept[i] = String(Number(kept[i]) + 1);
+    else kept.unshift('1');
+  }
+  const all = kept.join('');
+  const whole = all.slice(0, all.length - digits).replace(/^0+(?=\d)/, '');
+  return digits > 0 ? `${whole}.${all.slice(all.length - digits)}` : whole;
+}
+
+function intlNumber(lang: Lang, n: number, digits: number): string {
   const key = `${lang}|${digits}`;
   let f = numberFormats.get(key);
   if (!f) {
