@@ -221,7 +221,7 @@ export async function parquetToIPC(bytes: Uint8Array, columns: ColumnSpec[]): Pr
 // apache-arrow (the duckdb-wasm Node build loads the CommonJS one) converts the same.
 
 interface ArrowLikeField { name: string; type: { typeId: number; scale?: number; unit?: number } }
-interface ArrowLikeVector { get(i: number): unknown; length: number }
+interface ArrowLikeVector { get(i: number): unknown; length: number; [Symbol.iterator](): Iterator<unknown> }
 /** The part of an Arrow table the conversion reads. */
 export interface ArrowLikeTable {
   numRows: number;
@@ -270,7 +270,11 @@ export function tableToRows(table: ArrowLikeTable): Row[] {
   const rows: Row[] = Array.from({ length: n }, () => ({}));
   table.schema.fields.forEach((field, j) => {
     const vector = table.getChildAt(j);
-    for (let i = 0; i < n; i++) rows[i]![field.name] = vector ? toValue(vector.get(i), field.type) : null;
+    const name = field.name;
+    if (!vector) { for (const row of rows) row[name] = null; return; }
+    // Iterating walks the chunks in order; get(i) looks the chunk up again for every cell (~2x slower).
+    let i = 0;
+    for (const v of vector) rows[i++]![name] = toValue(v, field.type);
   });
   return rows;
 }
