@@ -69,9 +69,9 @@ const HATCH_LAYER = 'suppressed-hatch';
 const HOVER_SOURCE = 'hover';
 const HOVER_LAYER = 'hover-line';
 /**
- * Tiles are cut up to this zoom and over-zoomed beyond it: a drill-down into another province then mostly reuses
- * tiles already laid out instead of cutting and laying out new ones (the boundaries are simplified anyway; at z7 a
- * tile unit is ~40 m).
+ * Tiles are cut up to this zoom and over-zoomed beyond it: zooming in past it lays out no new tiles (the boundaries
+ * are simplified anyway; at z7 a tile unit is ~40 m). Not lower: an over-zoomed tile is laid out and drawn whole for
+ * every tile it stands in for (maxzoom 3 made a drill-down slower, not faster).
  */
 const SOURCE_MAXZOOM = 7;
 const EMPTY: Boundaries = { type: 'FeatureCollection', features: [] };
