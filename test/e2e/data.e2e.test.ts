@@ -23,11 +23,16 @@ const db = useSnapshotDb();
 const site = useSite({ viewport: DESKTOP });
 const scratch = tempDir('pantau-data-e2e-');
 
-/** Independent reference: the table (a view over its Parquet file) filtered as the page says, in its natural order. */
-const expected = (year: number, region: string | null) => db.rows(`
+/**
+ * Independent reference: the table (a view over its Parquet file) filtered as the page says, in its natural order:
+ * by region, then age group with numbers compared as numbers (0-5, 6-12, 13-17), here by a numeric collator.
+ */
+const natural = new Intl.Collator('en', { numeric: true });
+const expected = async (year: number, region: string | null) => (await db.rows(`
   SELECT * FROM violence_by_sex_age
-  WHERE year = $year AND sex = 'P' AND ($region = '' OR region_code = $region OR region_code LIKE $region || '.%')
-  ORDER BY year, region_code, sex, age_group`, { year, region: region ?? '' });
+  WHERE year = $year AND sex = 'P' AND ($region = '' OR region_code = $region OR region_code LIKE $region || '.%')`,
+{ year, region: region ?? '' })).sort((a, b) => natural.compare(String(a.region_code), String(b.region_code))
+  || natural.compare(String(a.age_group), String(b.age_group)));
 
 /** The preview page's rows as the cells' data-value attributes say ('' = NULL). */
 async function previewRows(page: Page): Promise<Array<Record<string, string>>> {

@@ -71,6 +71,17 @@ describe('Data page sources', () => {
     expect(filtersText(f, () => 'Jawa Barat')?.en).toBe(`region = Jawa Barat (32) and the regions within it; year = 2024; sex = P' OR 1=1 --`);
   });
 
+  it('orders text key columns naturally: age groups 0-5, 6-12, 13-17, not as text', async () => {
+    const s = sourceOf('violence_by_sex_age', manifest)!;
+    const f = filtersOf(s, { region: '00', year: null, filters: {} });
+    const rows = await duck.all(appQuery(s, f).sql);
+    const first = rows.filter((r) => r.year === rows[0]!.year && r.region_code === rows[0]!.region_code && r.sex === rows[0]!.sex);
+    const groups = first.map((r) => String(r.age_group));
+    expect(groups.length).toBeGreaterThan(2);
+    expect(groups).toEqual([...groups].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(groups).not.toEqual([...groups].sort());
+  });
+
   it('pages 50 rows at a time', () => {
     expect(pageRange(0, 0)).toEqual({ from: 0, to: 0, pages: 1, page: 0 });
     expect(pageRange(120, 2)).toEqual({ from: 100, to: 120, pages: 3, page: 2 });

@@ -130,12 +130,24 @@ function conditions(f: Filters, value: (name: string, v: Value) => string): stri
   return out;
 }
 
+/**
+ * The ORDER BY terms of a source: its key, text columns in natural order (a leading number compared as a number, so
+ * age groups read 0-5, 6-12, 13-17 and not 0-5, 13-17, 6-12), then as text, which keeps the order unique.
+ */
+function orderTerms(source: DataSource): string[] {
+  return source.orderBy.flatMap((name) => {
+    const q = quoteIdent(name);
+    const text = source.columns.find((c) => c.name === name)?.type === 'VARCHAR';
+    return text ? [`try_cast(regexp_extract(${q}, '^[0-9]+') AS INTEGER) NULLS LAST`, q] : [q];
+  });
+}
+
 function compose(source: DataSource, from: string, where: string[], header: string): string {
   return [
     header,
     `SELECT * FROM ${from}`,
     ...(where.length > 0 ? [`WHERE ${where.join('\n  AND ')}`] : []),
-    `ORDER BY ${source.orderBy.map(quoteIdent).join(', ')}`,
+    `ORDER BY ${orderTerms(source).join(', ')}`,
   ].join('\n');
 }
 
