@@ -221,6 +221,28 @@ describe('exports and sharing', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('in an embed, promises no table below and opens a kab/kota profile in the full app, in a new tab', async () => {
+    const page = site.page;
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.goto(`${site.origin}/?v=map&l=regency&p=34&embed=map-explorer`);
+    await page.waitForFunction(() => document.querySelector('.choropleth')?.getAttribute('data-painted')?.includes('|regency|'), undefined, { timeout: 120_000 });
+    const help = await page.locator('#embed-root .map-help').textContent();
+    expect(help).toContain('tab baru');
+    expect(help).not.toContain('Tabel di bawah');
+    const box = (await page.locator('#embed-root .choropleth canvas').boundingBox())!;
+    const [opened] = await Promise.all([
+      page.context().waitForEvent('page', { timeout: 30_000 }),
+      page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
+    ]);
+    const url = new URL(opened.url());
+    expect(url.searchParams.get('v')).toBe('profile');
+    expect(url.searchParams.get('r')).toMatch(/^34\.\d\d$/);
+    expect(url.searchParams.has('embed')).toBe(false);
+    await opened.close();
+    // The embed itself stays on the map.
+    expect(await page.locator('#embed-root .choropleth').count()).toBe(1);
+  });
+
   it('says so when the embedded figure is unknown', async () => {
     const page = site.page;
     await page.goto(`${site.origin}/?v=violence&embed=no-such-figure`);

@@ -1,14 +1,14 @@
-import { memo, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useContext, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useStore } from '../../../state/store.ts';
-import type { Lang, MapLevel } from '../../../state/url.ts';
+import { pickState, useStore } from '../../../state/store.ts';
+import { encodeState, type Lang, type MapLevel } from '../../../state/url.ts';
 import type { Indicator } from '../../../domain/indicators.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { t, tl } from '../../i18n.ts';
 import { formatNumber } from '../../format.ts';
 import { ChoroplethMap } from '../../components/ChoroplethMap.tsx';
-import { Figure } from '../../components/Figure.tsx';
+import { EmbedContext, Figure } from '../../components/Figure.tsx';
 import { SUBJECT_SOURCE } from '../../components/figure-export.ts';
 import { Legend } from '../../components/Legend.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -92,10 +92,13 @@ export default function MapView({ lang }: { lang: Lang }) {
     return { title: names.get(code) ?? featureName, lines: [value, `${title} · ${yearText}`] };
   }, [levelRows, lang, indicator, names, title, yearText]);
 
+  // In an embed the map is all there is: a region's profile opens in the full app, in a new tab.
+  const embedded = useContext(EmbedContext) !== null;
   const onRegionClick = useCallback((code: string, level: MapLevel) => {
     if (level === 'province' && regencyAvailable) set({ province: code, level: 'regency' });
+    else if (embedded) window.open(`${window.location.pathname}${encodeState({ ...pickState(useStore.getState()), view: 'profile', region: code, embed: null })}`, '_blank', 'noopener');
     else set({ view: 'profile', region: code });
-  }, [regencyAvailable, set]);
+  }, [regencyAvailable, set, embedded]);
 
   // ---- Table ----
   const fraction = showsFraction(indicator, shownRows) ? FRACTION_LABELS[indicator.id] : undefined;
@@ -285,7 +288,7 @@ export default function MapView({ lang }: { lang: Lang }) {
             </div>
           )}
           {mapError && <p role="alert" className="error">{tl(lang, TEXT.mapFailed)}</p>}
-          <p className="map-help meta">{tl(lang, TEXT.mapHelp)}</p>
+          <p className="map-help meta">{tl(lang, embedded ? TEXT.mapHelpEmbed : TEXT.mapHelp)}</p>
         </div>
 
         <aside className="map-side">

@@ -33,6 +33,11 @@ export const TEXT = {
     'Arahkan kursor ke wilayah untuk melihat nilainya. Klik provinsi untuk melihat kabupaten/kotanya; klik kabupaten/kota untuk membuka profilnya. Tabel di bawah berisi angka yang sama dan dapat digunakan dengan papan ketik.',
     'Hover over a region to see its value. Click a province to see its kab/kota; click a kab/kota to open its profile. The table below holds the same numbers and works with the keyboard.',
   ),
+  /** The same help in an embed, where no table is below and a profile opens in the full app. */
+  mapHelpEmbed: L(
+    'Arahkan kursor ke wilayah untuk melihat nilainya. Klik provinsi untuk melihat kabupaten/kotanya; klik kabupaten/kota untuk membuka profilnya di Pantau Anak (tab baru), yang juga memuat tabel dengan angka yang sama.',
+    'Hover over a region to see its value. Click a province to see its kab/kota; click a kab/kota to open its profile in Pantau Anak (a new tab), which also has a table of the same numbers.',
+  ),
   legend: L('Legenda', 'Legend'),
   legendClassNote: L('Kelas dihitung dari semua wilayah pada tingkat ini di seluruh Indonesia.', 'Classes are computed from every region of this level in all of Indonesia.'),
   legendCount: L('{n} wilayah', '{n} regions'),
