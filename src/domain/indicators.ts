@@ -54,6 +54,8 @@ export interface Indicator {
   /** Where its years come from: violence_totals, kla, or none (LKSA describe the snapshot reference date). */
   timeAxis: 'violence' | 'kla' | 'none';
   caveats: Label[];
+  /** Its denominator is the child population estimate: its figures cite that source too. */
+  childPopulation?: true;
   /** Only for format 'category': value = index into this list, ordered from worst to best. */
   categories?: ReadonlyArray<{ code: string; label: Label }>;
 }
@@ -138,6 +140,7 @@ export const INDICATORS: readonly Indicator[] = [
     sql: 'indicators/violence_victim_rate',
     levels: ALL_LEVELS, timeAxis: 'violence',
     caveats: violenceCaveats(ESTIMATED_CHILDREN),
+    childPopulation: true,
   },
   {
     id: 'violence-cases',

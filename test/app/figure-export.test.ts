@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  FIGURES, FRAME, captionLines, embedSnippet, escapeXml, estimateWidth, exportFileName, figureSpec, frameLayout, frameSvg, stripProlog, wrapText,
-  type ExportMeta,
+  FIGURES, FRAME, captionLines, embedSnippet, escapeXml, estimateWidth, exportFileName, figureSpec, frameLayout, frameSvg, stripProlog, subjectSource,
+  wrapText, type ExportMeta,
 } from '../../src/app/components/figure-export.ts';
+import { indicatorById } from '../../src/domain/indicators.ts';
 
 // The figure wrapper's pure parts: the exported image's frame (title, source, snapshot and date, synthetic notice, all
 // XML-escaped), its sizes, file names, the embed snippet, and the registry of figure ids (unique, kebab-case, and each
@@ -120,6 +121,20 @@ describe('frameLayout', () => {
     expect(layout.swatches[7]!.pattern).toBe('suppressed');
     const svg = frameSvg(layout, CHART, META);
     expect(svg).toContain('url(#pa-hatch)');
+  });
+});
+
+describe('source lines', () => {
+  it('name the child population estimate only under figures that divide by it', () => {
+    expect(subjectSource('violence', false, 'id')).toBe('SIMFONI-PPA (KemenPPPA)');
+    expect(subjectSource('violence', true, 'en')).toContain('child population: estimate');
+    expect(subjectSource('violence', true, 'id')).toContain('penduduk anak: estimasi');
+    const flagged = FIGURES.filter((f) => f.childPopulation).map((f) => f.id);
+    // A profile trend figure is named after its indicator: flagged exactly when the indicator divides by the population.
+    const trends = FIGURES.filter((f) => f.id.startsWith('profile-trend-'));
+    expect(trends.length).toBeGreaterThan(0);
+    for (const f of trends) expect(f.childPopulation === true, f.id).toBe(indicatorById(f.id.slice('profile-trend-'.length))?.childPopulation === true);
+    expect(flagged).toEqual(['profile-trend-violence-victim-rate']);
   });
 });
 

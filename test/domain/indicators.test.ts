@@ -96,6 +96,14 @@ describe('indicator catalogue', () => {
     }
   });
 
+  it('flags exactly the indicators whose SQL divides by the child population (their figures cite its source)', () => {
+    for (const ind of INDICATORS) {
+      const divides = /child_population/.test(readFileSync(sqlPath(ind.sql), 'utf8').replace(/--[^\n]*/g, ''));
+      expect(ind.childPopulation === true, ind.id).toBe(divides);
+    }
+    expect(INDICATORS.some((i) => i.childPopulation)).toBe(true);
+  });
+
   it('says the child population behind the rate is an estimate', () => {
     const rate = indicatorById('violence-victim-rate')!;
     expect(rate.caveats.some((c) => c.en.includes('ESTIMATE') && c.id.includes('ESTIMASI'))).toBe(true);

@@ -5,7 +5,7 @@ import { encodeState, type Lang } from '../../state/url.ts';
 import { formatDate } from '../format.ts';
 import { useSnapshot } from '../hooks/use-snapshot.ts';
 import {
-  FIGURE_TEXT, FRAME, SUBJECT_SOURCE, canvasFont, captionLines, embedSnippet, exportFileName, figureSpec, frameLayout, frameSvg,
+  FIGURE_TEXT, FRAME, canvasFont, captionLines, embedSnippet, exportFileName, figureSpec, frameLayout, frameSvg, subjectSource,
   type ExportLegendItem, type ExportMeta, type FigureKind, type FrameLayout,
 } from './figure-export.ts';
 import './figure.css';
@@ -70,7 +70,7 @@ function FigureFrame({ id, title, subtitle, source, lang, kind, legend, showTitl
   const onShown = embed?.onShown;
   useEffect(() => { onShown?.(); }, [onShown]);
 
-  const sourceText = source ?? (spec?.subject ? SUBJECT_SOURCE[spec.subject][lang] : manifest?.sources.map((s) => s.name).join('; ') ?? '');
+  const sourceText = source ?? (spec?.subject ? subjectSource(spec.subject, spec.childPopulation === true, lang) : manifest?.sources.map((s) => s.name).join('; ') ?? '');
   const snapshotId = manifest?.snapshot_id ?? '';
   const lines = manifest ? captionLines(lang, sourceText, snapshotId, formatDate(lang, manifest.reference_date)) : null;
   const synthetic = manifest?.synthetic === true;

@@ -16,6 +16,8 @@ export interface FigureSpec {
   kind: FigureKind;
   /** Whose data the figure shows (the default source line); null = the figure passes its own source. */
   subject: FigureSubject | null;
+  /** It divides by the child population estimate (its source line names that source too). */
+  childPopulation?: true;
 }
 
 /** Every figure of the app. A test checks that ids are unique and that each one is used exactly once in the views. */
@@ -34,7 +36,7 @@ export const FIGURES: readonly FigureSpec[] = [
   { id: 'kla-clusters', view: 'kla', kind: 'chart', subject: 'kla' },
   { id: 'kla-clusters-province', view: 'kla', kind: 'chart', subject: 'kla' },
   { id: 'profile-trend-violence-victims', view: 'profile', kind: 'chart', subject: 'violence' },
-  { id: 'profile-trend-violence-victim-rate', view: 'profile', kind: 'chart', subject: 'violence' },
+  { id: 'profile-trend-violence-victim-rate', view: 'profile', kind: 'chart', subject: 'violence', childPopulation: true },
   { id: 'profile-trend-violence-sexual-share', view: 'profile', kind: 'chart', subject: 'violence' },
   { id: 'profile-kla-clusters', view: 'profile', kind: 'chart', subject: 'kla' },
   { id: 'profile-kla-counts', view: 'profile', kind: 'chart', subject: 'kla' },
@@ -74,10 +76,21 @@ export const FIGURE_TEXT = {
 
 /** The default source line of a subject's figures (the data behind them, and the denominators where used). */
 export const SUBJECT_SOURCE: Record<FigureSubject, Label> = {
-  violence: L('SIMFONI-PPA (KemenPPPA); penduduk anak: BPS SP2020 (estimasi)', 'SIMFONI-PPA (KemenPPPA); child population: BPS SP2020 (estimate)'),
+  violence: L('SIMFONI-PPA (KemenPPPA)', 'SIMFONI-PPA (KemenPPPA)'),
   lksa: L('Data LKSA (Kemensos)', 'LKSA data (Ministry of Social Affairs)'),
   kla: L('Evaluasi Kabupaten/Kota Layak Anak (KemenPPPA)', 'Child-Friendly Regency/City evaluation (KemenPPPA)'),
 };
+
+/** Named under a figure only where it divides by it (rates per 100,000 children). */
+export const CHILD_POPULATION_SOURCE = L(
+  'penduduk anak: estimasi dari penduduk Dukcapil Desember 2024 x proporsi usia 0-17 SP2020 (BPS)',
+  'child population: estimate from Dukcapil December 2024 population x the SP2020 share aged 0-17 (BPS)',
+);
+
+/** The source line of a figure of a subject: the subject's data, and the child population where it divides by it. */
+export function subjectSource(subject: FigureSubject, childPopulation: boolean, lang: Lang): string {
+  return childPopulation ? `${SUBJECT_SOURCE[subject][lang]}; ${CHILD_POPULATION_SOURCE[lang]}` : SUBJECT_SOURCE[subject][lang];
+}
 
 // ---- Text ----
 

@@ -9,7 +9,7 @@ import { t, tl } from '../../i18n.ts';
 import { formatNumber } from '../../format.ts';
 import { ChoroplethMap } from '../../components/ChoroplethMap.tsx';
 import { EmbedContext, Figure } from '../../components/Figure.tsx';
-import { SUBJECT_SOURCE } from '../../components/figure-export.ts';
+import { subjectSource } from '../../components/figure-export.ts';
 import { Legend } from '../../components/Legend.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import type { TooltipContent } from '../../components/Tooltip.tsx';
@@ -257,7 +257,7 @@ export default function MapView({ lang }: { lang: Lang }) {
       {data.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {data.error}</p>}
 
       <Figure id="map-explorer" kind="map" lang={lang} title={v.title} subtitle={`${v.levelText}, ${v.yearText}`} showTitle={false}
-        source={`${tl(lang, SUBJECT_SOURCE[v.indicator.subject])}; ${t(lang, 'boundaryAttribution')}`}
+        source={`${subjectSource(v.indicator.subject, v.indicator.childPopulation === true, lang)}; ${t(lang, 'boundaryAttribution')}`}
         legend={figureLegend}>
       <div className="map-main">
         <div className="map-stage" onPointerEnter={want} onTouchStart={want} onFocus={want}>
