@@ -117,13 +117,14 @@ function addSet(map: MlMap, set: LayerSet, data: Boundaries): void {
     id: fillLayerOf(set), type: 'fill', source, layout,
     paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], MISSING_STYLE.fill], 'fill-antialias': false },
   }, HATCH_LAYER);
+  // Outlines below the province outlines (added with the kab/kota, before any drill-down), as in the all-kab/kota view.
   map.addLayer({
     id: `regions-${set}-line`, type: 'line', source, layout,
     paint: {
       'line-color': ['case', ['==', kind, 'missing'], MISSING_STYLE.outline, ['==', kind, 'suppressed'], SUPPRESSED_STYLE.outline, '#ffffff'],
       'line-width': ['case', ['==', kind, 'missing'], MISSING_STYLE.outlineWidth, ['==', kind, 'suppressed'], Math.max(thin, 0.6), thin],
     },
-  }, HOVER_LAYER);
+  }, map.getLayer('province-outline-line') ? 'province-outline-line' : HOVER_LAYER);
   if (set === 'drill') {
     map.addLayer({
       id: CONTEXT_LAYER, type: 'fill', source: sourceOf('province'), layout, paint: { 'fill-color': CONTEXT_FILL, 'fill-antialias': false },
@@ -379,7 +380,12 @@ export function ChoroplethMap(props: ChoroplethProps) {
 
   // Recolour with feature-state (only what changed), then report once the map has drawn it.
   useEffect(() => {
-    if (!map || !set || !data || !fills) return;
+    if (!map || !set || !data) return;
+    if (!fills) {
+      // Nothing to colour (no numbers yet, or the query failed): no hatch of another view's withheld regions either.
+      if (hatched.current !== '') { hatched.current = ''; map.getSource<GeoJSONSource>(HATCH_SOURCE)?.setData(EMPTY); }
+      return;
+    }
     const features = set === 'drill' ? drillData : data;
     if (!features) return;
     const t0 = performance.now();
