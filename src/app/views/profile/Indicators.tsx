@@ -7,7 +7,8 @@ import { Figure } from '../../components/Figure.tsx';
 import { useQuery } from '../../hooks/use-query.ts';
 import { gapYears, trendOption, type TrendLine } from './charts.ts';
 import { hasLevel, peerGroups, sharedCaveats, summarise, toIndicatorRows, trendSeries, yearsOf, type IndicatorRow, type RegionInfo } from './model.ts';
-import { cellText, peerColumnLabel, shortDate, spreadText, standingText } from './present.ts';
+import { cellText, shortDate, spreadText, standingText } from './present.ts';
+import { IndicatorTableHead } from './tables.tsx';
 import { tx, type TextKey } from './text.ts';
 
 export interface PageContext {
@@ -74,17 +75,7 @@ export function IndicatorTable({ ctx, subject }: { ctx: PageContext; subject: In
       <div className="profile-table-scroll" role="region" tabIndex={0} aria-label={tx(lang, 'indicatorsOf', { subject: subjectName })}>
         <table className="data-table profile-table" data-subject={subject}>
           <caption>{tx(lang, 'indicatorsOf', { subject: subjectName })} · {region.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tx(lang, 'colIndicator')}</th>
-              <th scope="col">{tx(lang, 'colYear')}</th>
-              <th scope="col" className="num">{tx(lang, 'colValue')}</th>
-              {region.level === 'national'
-                ? <th scope="col">{tx(lang, 'colSpread')}</th>
-                : groups.map((g) => <th scope="col" key={g.kind}>{peerColumnLabel(lang, g)}</th>)}
-              {region.level !== 'national' && <th scope="col" className="num">{tx(lang, 'colNational')}</th>}
-            </tr>
-          </thead>
+          <IndicatorTableHead lang={lang} level={region.level} groups={groups} />
           <tbody>
             {INDICATORS.filter((i) => i.subject === subject).map((i) => (
               <IndicatorRowView key={i.id} ctx={ctx} indicator={i} shared={shared} columns={3 + Math.max(groups.length, 1) + (region.level === 'national' ? 0 : 1)} />

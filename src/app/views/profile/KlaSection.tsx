@@ -7,7 +7,7 @@ import { klaCategoryOption, klaClusterOption } from './charts.ts';
 import type { PageContext } from './Indicators.tsx';
 import { klaCategoryTable, klaHistory } from './sections.ts';
 import { tx } from './text.ts';
-import { KlaCountsTable } from './KlaCountsTable.tsx';
+import { KlaCountsTable, KlaHistoryTable } from './tables.tsx';
 
 /** A kab/kota: its category and score per evaluation year, and the cluster scores of the latest evaluation. */
 export function KlaHistory({ ctx }: { ctx: PageContext }) {
@@ -21,25 +21,7 @@ export function KlaHistory({ ctx }: { ctx: PageContext }) {
   if (history.length === 0) return <p className="meta">{tx(lang, 'klaNever')}</p>;
   return (
     <div className="profile-kla" aria-busy={q.status === 'loading'}>
-      <table className="data-table profile-kla-history">
-        <caption>{tx(lang, 'klaPerYear', { region: region.name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tx(lang, 'klaYear')}</th>
-            <th scope="col">{tx(lang, 'klaCategory')}</th>
-            <th scope="col" className="num">{tx(lang, 'klaScore')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.map((h) => (
-            <tr key={h.year} data-kla-year={h.year}>
-              <th scope="row">{h.year}</th>
-              <td><span className={`profile-kla-badge kla-${h.category}`}>{h.categoryLabel[lang]}</span></td>
-              <td className="num">{formatNumber(lang, h.score, 1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KlaHistoryTable lang={lang} history={history} caption={tx(lang, 'klaPerYear', { region: region.name })} className="profile-kla-history" badges />
       {latest && option && (
         <Figure id="profile-kla-clusters" title={tx(lang, 'klaClusters', { year: latest.year })} subtitle={region.name} lang={lang} kind="chart" className="profile-kla-clusters">
           <Chart option={option} label={`${tx(lang, 'klaClusters', { year: latest.year })}: ${latest.clusters.map((c) => `${c.label[lang]} ${formatNumber(lang, c.value, 1)}`).join('; ')}`} height={300} />

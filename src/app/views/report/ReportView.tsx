@@ -10,7 +10,7 @@ import { useQuery } from '../../hooks/use-query.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { klaCategoryOption, klaClusterOption, trendOption, type TrendLine } from '../profile/charts.ts';
 import { toIndicatorRows, toRegions, trendSeries, yearsOf, type IndicatorRow, type RegionInfo } from '../profile/model.ts';
-import { cellText, peerColumnLabel, shortDate, spreadText, standingText } from '../profile/present.ts';
+import { cellText, shortDate, spreadText, standingText } from '../profile/present.ts';
 import { klaCategoryTable, klaHistory, lksaSummary } from '../profile/sections.ts';
 import { countBarsOption } from './charts.ts';
 import {
@@ -18,7 +18,7 @@ import {
   SUBJECT_NAME, subjectsOf, subjectSummaries, subjectTitle, subRegionColumns, subRegionsOf, subRegionTable, type ReportSubject,
 } from './model.ts';
 import { ReportMap } from './ReportMap.tsx';
-import { KlaCountsTable } from '../profile/KlaCountsTable.tsx';
+import { IndicatorTableHead, KlaCountsTable, KlaHistoryTable } from '../profile/tables.tsx';
 import { TEXT, tx } from './text.ts';
 import './report.css';
 
@@ -297,17 +297,7 @@ function IndicatorTable({ ctx, subject }: { ctx: DocContext; subject: ReportSubj
   return (
     <table className="data-table report-table report-indicators" data-subject={subject}>
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{tx(lang, 'colIndicator')}</th>
-          <th scope="col">{tx(lang, 'colYear')}</th>
-          <th scope="col" className="num">{tx(lang, 'colValue')}</th>
-          {region.level === 'national'
-            ? <th scope="col">{tx(lang, 'colSpread')}</th>
-            : groups.map((g) => <th scope="col" key={g.kind}>{peerColumnLabel(lang, g)}</th>)}
-          {region.level !== 'national' && <th scope="col" className="num">{tx(lang, 'colNational')}</th>}
-        </tr>
-      </thead>
+      <IndicatorTableHead lang={lang} level={region.level} groups={groups} spread={tx(lang, 'colSpread')} />
       <tbody>
         {items.map(({ indicator, summary }) => (
           <tr key={indicator.id} data-indicator={indicator.id}>
@@ -479,25 +469,7 @@ function KlaHistory({ ctx }: { ctx: DocContext }) {
     <div className="report-block">
       <h4>{caption}</h4>
       {history.length === 0 ? <p className="meta">{tx(lang, 'klaNever')}</p> : (
-        <table className="data-table report-table report-kla-history">
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tx(lang, 'klaYear')}</th>
-              <th scope="col">{tx(lang, 'klaCategory')}</th>
-              <th scope="col" className="num">{tx(lang, 'klaScore')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
-              <tr key={h.year} data-kla-year={h.year}>
-                <th scope="row">{h.year}</th>
-                <td>{h.categoryLabel[lang]}</td>
-                <td className="num">{formatNumber(lang, h.score, 1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KlaHistoryTable lang={lang} history={history} caption={caption} className="report-table report-kla-history" captionClassName="sr-only" />
       )}
       {latest && option && <ReportChart id="kla-clusters" option={option} label={tx(lang, 'klaClusters', { year: latest.year, region: region.name })} height={240} />}
     </div>

@@ -67,10 +67,6 @@ export const TEXT = {
   mapFailed: L('Peta tidak dapat dimuat: {error}', 'The map could not be loaded: {error}'),
 
   indicatorsOf: L('Indikator {subject}, {region}', 'Indicators: {subject}, {region}'),
-  colIndicator: L('Indikator', 'Indicator'),
-  colYear: L('Tahun', 'Year'),
-  colValue: L('Nilai', 'Value'),
-  colNational: L('Indonesia', 'Indonesia'),
   colRank: L('Peringkat', 'Rank'),
   colSpread: L('Sebaran provinsi (terendah / median / tertinggi)', 'Provinces (lowest / median / highest)'),
   rankNote: L(
@@ -102,9 +98,6 @@ export const TEXT = {
   lksaChart: L('LKSA menurut akreditasi, {region}', 'LKSA by accreditation, {region}'),
 
   klaHistory: L('Riwayat evaluasi KLA, {region}', 'KLA evaluation history, {region}'),
-  klaYear: L('Tahun evaluasi', 'Evaluation year'),
-  klaCategory: L('Kategori', 'Category'),
-  klaScore: L('Nilai (0-1000)', 'Score (0-1000)'),
   klaNever: L('Kabupaten/kota ini tidak dievaluasi pada tahun-tahun yang ada di snapshot.', 'This kab/kota was not evaluated in the years the snapshot holds.'),
   klaClusters: L('Nilai klaster evaluasi {year} (0-100), {region}', 'Cluster scores of the {year} evaluation (0-100), {region}'),
   klaCounts: L('Kabupaten/kota per kategori KLA dan tahun evaluasi, {region}', 'Kab/kota per KLA category and evaluation year, {region}'),
