@@ -1,4 +1,4 @@
-import type { Label } from './label.ts';
+import { type Label, L } from './label.ts';
 import { KLA_CATEGORIES } from './kla.ts';
 
 /**
@@ -60,7 +60,6 @@ export interface Indicator {
   categories?: ReadonlyArray<{ code: string; label: Label }>;
 }
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 const ALL_LEVELS: IndicatorLevel[] = ['national', 'province', 'regency'];
 /** violence_by_type and violence_by_service are published at province level on the demo (too many small cells below). */

@@ -9,3 +9,6 @@ export interface Term<C extends string = string> {
   code: C;
   label: Label;
 }
+
+/** A label from its two texts: L('Tahun', 'Year'). */
+export const L = (id: string, en: string): Label => ({ id, en });

@@ -1,4 +1,4 @@
-import type { Label } from './label.ts';
+import { type Label, L } from './label.ts';
 
 /**
  * The published tables: the contract researchers rely on. The pipeline writes exactly these columns,
@@ -36,7 +36,6 @@ export interface PublishedTable {
   disclosure?: DisclosureSpec;
 }
 
-const L = (id: string, en: string): Label => ({ id, en });
 const U = {
   children: L('anak', 'children'),
   cases: L('kasus', 'cases'),

@@ -1,4 +1,4 @@
-import type { Label } from '../../domain/label.ts';
+import { type Label, L } from '../../domain/label.ts';
 import type { Lang, ViewId } from '../../state/url.ts';
 
 // Pure helpers of the figure wrapper (Figure.tsx): the registry of figure ids, the layout of an exported image
@@ -44,7 +44,6 @@ export const FIGURES: readonly FigureSpec[] = [
 
 export const figureSpec = (id: string): FigureSpec | undefined => FIGURES.find((f) => f.id === id);
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 /** Texts of the figure toolbar, the embed and the shell's copy-link button. */
 export const FIGURE_TEXT = {

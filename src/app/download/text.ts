@@ -1,7 +1,6 @@
-import type { Label } from '../../domain/label.ts';
+import { type Label, L } from '../../domain/label.ts';
 
 // Texts of the download buttons.
-const L = (id: string, en: string): Label => ({ id, en });
 
 export const DOWNLOAD_TEXT = {
   heading: L('Unduh', 'Download'),

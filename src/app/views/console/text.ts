@@ -1,8 +1,7 @@
-import type { Label } from '../../../domain/label.ts';
+import { L } from '../../../domain/label.ts';
 
 // Texts of the SQL console page. Refusal messages come with the guard (src/db/console-guard.ts).
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 export const TEXT = {
   heading: L('Konsol SQL', 'SQL console'),

@@ -1,10 +1,9 @@
-import type { Label } from '../../../domain/label.ts';
+import { type Label, L } from '../../../domain/label.ts';
 import type { DownloadColumn } from '../../download/types.ts';
 
 // Texts of the Data page. Shared texts (loading, withheld, no data...) are in src/app/i18n.ts; table and column
 // descriptions come from the snapshot's manifest, indicator texts from src/domain/indicators.ts.
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 export { fill } from '../../i18n.ts';
 

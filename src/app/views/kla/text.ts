@@ -1,9 +1,8 @@
-import type { Label } from '../../../domain/label.ts';
+import { type Label, L } from '../../../domain/label.ts';
 
 // Texts of the KLA page. Category labels come from the snapshot's `codes` table, thresholds and cluster names from
 // src/domain/kla.ts; shared texts are in src/app/i18n.ts.
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 export const TEXT = {
   heading: L('Kabupaten/Kota Layak Anak (KLA)', 'Child-Friendly Regencies and Cities (KLA)'),

@@ -1,9 +1,8 @@
-import type { Label } from '../../../domain/label.ts';
+import { type Label, L } from '../../../domain/label.ts';
 
 // Texts of the LKSA compliance page. Shared texts (withheld, no data, search...) are in src/app/i18n.ts; labels of
 // codes (accreditation, licence status, findings) come from the snapshot's `codes` table.
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 export const TEXT = {
   heading: L('Kepatuhan LKSA', 'LKSA compliance'),

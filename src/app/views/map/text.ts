@@ -1,8 +1,7 @@
-import type { Label } from '../../../domain/label.ts';
+import { type Label, L } from '../../../domain/label.ts';
 
 // Texts of the map explorer. Shared texts (withheld, no data, attribution...) are in src/app/i18n.ts.
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 export const TEXT = {
   heading: L('Peta indikator', 'Indicator map'),

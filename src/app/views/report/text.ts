@@ -1,10 +1,9 @@
-import type { Label } from '../../../domain/label.ts';
+import { type Label, L } from '../../../domain/label.ts';
 import type { Lang } from '../../../state/url.ts';
 import { fill } from '../../i18n.ts';
 
 // Texts of the printable report. Shared texts (withheld, no data...) are in src/app/i18n.ts.
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 export const TEXT = {
   pageTitle: L('Laporan', 'Report'),

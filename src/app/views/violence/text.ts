@@ -1,9 +1,8 @@
-import type { Label } from '../../../domain/label.ts';
+import { type Label, L } from '../../../domain/label.ts';
 
 // Texts of the violence page. Shared texts (victims, cases, withheld, the reporting caveat) are in src/app/i18n.ts;
 // every category label (types, places, services...) comes from the snapshot's `codes` table.
 
-const L = (id: string, en: string): Label => ({ id, en });
 
 export const TEXT = {
   heading: L('Kekerasan terhadap anak', 'Violence against children'),
