@@ -32,6 +32,15 @@ export function formatNumber(lang: Lang, n: number | null | undefined, digits = 
   return sign + grouped + (dot < 0 ? '' : decimal + fixed.slice(dot + 1));
 }
 
+/** A number with at most `digits` fraction digits, trailing zeros dropped (Intl's maximumFractionDigits alone). */
+export function formatNumberUpTo(lang: Lang, n: number | null | undefined, digits: number): string {
+  const text = formatNumber(lang, n, digits);
+  const { decimal } = SEPARATORS[lang];
+  if (digits === 0 || !text.includes(decimal)) return text;
+  const trimmed = text.replace(/0+$/, '');
+  return trimmed.endsWith(decimal) ? trimmed.slice(0, -decimal.length) : trimmed;
+}
+
 /**
  * `x` (>= 0) with `digits` fraction digits, rounded half up from its shortest decimal form (String(x)), as Intl does:
  * 0.15 -> "0.2" and 1.005 -> "1.01", where toFixed rounds the double's exact binary value (0.1499...) down.

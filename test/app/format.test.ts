@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDate, formatNumber, formatPercent } from '../../src/app/format.ts';
+import { formatChange, formatDate, formatNumber, formatNumberUpTo, formatPercent } from '../../src/app/format.ts';
 import type { Lang } from '../../src/state/url.ts';
 
 // format.ts writes numbers and dates by hand (no Intl on the first render's path): they must read exactly as Intl
@@ -27,6 +27,16 @@ describe('formatNumber: as Intl.NumberFormat writes it', () => {
         for (const v of values()) expect(formatNumber(lang, v, digits), String(v)).toBe(intl.format(v));
       });
     }
+  }
+
+  for (const [lang, locale] of LOCALES) {
+    it(`${locale}, at most 0-4 fraction digits (formatNumberUpTo)`, () => {
+      for (const digits of [0, 1, 2, 4]) {
+        const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
+        for (const v of values()) expect(formatNumberUpTo(lang, v, digits), `${v} (${digits})`).toBe(intl.format(v));
+      }
+      expect(formatNumberUpTo(lang, null, 4)).toBe('–');
+    });
   }
 
   it('writes the separators of each language and a dash for no value', () => {

@@ -11,7 +11,7 @@ import { useQuery, useSqlText, type QueryState } from '../../hooks/use-query.ts'
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { sqlFile } from '../../queries.ts';
 import { t } from '../../i18n.ts';
-import { formatNumber } from '../../format.ts';
+import { formatNumber, formatNumberUpTo } from '../../format.ts';
 import { DownloadButtons } from '../../download/DownloadButtons.tsx';
 import {
   appQuery, choicesQuery, filtersOf, filtersText, pageRange, reproducingSql, sourceKeys, sourceOf, suppressionFlag,
@@ -214,8 +214,6 @@ function FilterBar({ lang, source, filters, regions, choices, label, onRegion, o
   );
 }
 
-const locale = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
-
 /** A cell as text: numbers in the language's format (years as they are), withheld and missing as elsewhere. */
 function cellText(lang: Lang, source: DataSource, row: Row, column: { name: string; type: string }): string {
   const v = row[column.name];
@@ -225,7 +223,7 @@ function cellText(lang: Lang, source: DataSource, row: Row, column: { name: stri
   }
   if (typeof v === 'number') {
     if (column.name === 'year' || column.name.endsWith('_year') || column.name === 'ord') return String(v);
-    return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: column.type === 'DOUBLE' ? 4 : 0 }).format(v);
+    return formatNumberUpTo(lang, v, column.type === 'DOUBLE' ? 4 : 0);
   }
   return String(v);
 }
