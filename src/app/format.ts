@@ -101,6 +101,18 @@ export function formatDate(lang: Lang, iso: string): string {
   return `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()]!} ${d.getUTCFullYear()}`;
 }
 
+const mediumDates = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A date (ISO) in the language's medium form, in UTC: "31 Des 2025", "31 Dec 2025" (one cached formatter per language). */
+export function formatDateMedium(lang: Lang, iso: string): string {
+  let f = mediumDates.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeZone: 'UTC' });
+    mediumDates.set(lang, f);
+  }
+  return f.format(new Date(iso));
+}
+
 /** Bytes as KB/MB. */
 export function formatBytes(lang: Lang, bytes: number): string {
   if (bytes < 1024) return `${formatNumber(lang, bytes)} B`;

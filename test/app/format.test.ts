@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDate, formatNumber, formatNumberUpTo, formatPercent } from '../../src/app/format.ts';
+import { formatChange, formatDate, formatDateMedium, formatNumber, formatNumberUpTo, formatPercent } from '../../src/app/format.ts';
 import type { Lang } from '../../src/state/url.ts';
 
 // format.ts writes numbers and dates by hand (no Intl on the first render's path): they must read exactly as Intl
@@ -68,6 +68,8 @@ describe('formatDate: as Intl.DateTimeFormat writes it (dateStyle long, UTC)', (
       }
       expect(formatDate(lang, '2025-12-31')).toBe(intl.format(new Date('2025-12-31')));
       expect(formatDate(lang, 'not a date')).toBe('not a date');
+      const medium = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+      expect(formatDateMedium(lang, '2025-12-31')).toBe(medium.format(new Date('2025-12-31')));
     });
   }
 });

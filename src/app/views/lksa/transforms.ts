@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Lang } from '../../../state/url.ts';
 import { ACCREDITATIONS, LICENCE_STATUSES } from '../../../domain/vocab.ts';
-import { escapeHtml, formatNumber, formatPercent } from '../../format.ts';
+import { escapeHtml, formatDateMedium, formatNumber, formatPercent } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import type { Column } from '../../components/DataTable.tsx';
 import { FINDING_CODES, FINDING_COLUMNS, findingCodesOf, findingColumn, findingCode, type FindingCode } from './findings.ts';
@@ -448,7 +448,7 @@ export function shortDate(lang: Lang, iso: string | null): string | null {
   if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return null;
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return formatDateMedium(lang, d.toISOString());
 }
 
 /** The text of the children-in-care cell: the count, "withheld" (1-4 children), or "–". */

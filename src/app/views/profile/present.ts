@@ -1,7 +1,7 @@
 // Pure presentation of the profile's values: numbers, withheld and missing cells, ranks and spreads as text.
 import type { Indicator } from '../../../domain/indicators.ts';
 import type { Lang } from '../../../state/url.ts';
-import { formatChange, formatNumber, formatPercent } from '../../format.ts';
+import { formatChange, formatDateMedium, formatNumber, formatPercent } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import type { Cell, PeerGroup, Spread, Standing } from './model.ts';
 import { tx } from './text.ts';
@@ -43,8 +43,7 @@ export function peerColumnLabel(lang: Lang, group: PeerGroup): string {
 }
 
 /** A date (ISO) in the language's medium form: "31 Des 2025". */
-export const shortDate = (lang: Lang, iso: string): string =>
-  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+export const shortDate = (lang: Lang, iso: string): string => formatDateMedium(lang, iso);
 
 /** "12,3 (Papua) / 45,6 / 78,9 (Bali +2)" with the provinces without a value; +k = k more provinces with that value. */
 export function spreadText(lang: Lang, indicator: Formatted, spread: Spread | null, nameOf: (code: string) => string): string {
