@@ -107,7 +107,7 @@ function addShared(map: MlMap): void {
   map.addLayer({ id: HOVER_LAYER, type: 'line', source: HOVER_SOURCE, paint: { 'line-color': '#111827', 'line-width': 2.5 } });
 }
 
-/** Adds a set's source and layers (hidden: shown by showLevel): fills below the hatch, outlines above it. */
+/** Adds a set's source and layers (hidden: shown by showSet): fills below the hatch, outlines above it. */
 function addSet(map: MlMap, set: LayerSet, data: Boundaries): void {
   const source = sourceOf(set);
   const layout = { visibility: 'none' as const };
@@ -209,7 +209,7 @@ export function ChoroplethMap(props: ChoroplethProps) {
   const applied = useRef(new Map<string, Map<string, string>>());
   // The boundary features of each level added, by code (for the hover and hatch sources).
   const featuresRef = useRef<Partial<Record<BoundaryLevel, Map<string, Boundaries['features'][number]>>>>({});
-  // The withheld regions last put in the hatch source ("level|codes").
+  // The withheld regions last put in the hatch source ("set|codes").
   const hatched = useRef('');
 
   // Create the map once.
