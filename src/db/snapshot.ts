@@ -6,14 +6,14 @@ import type { Row } from './sql.ts';
 export interface ManifestColumn { name: string; type: string; unit: Label | null; description: Label }
 export interface ManifestTable {
   file: string; rows: number; bytes: number; sha256: string; description: Label;
-  finest_level: string | null; suppressed: { primary: number; secondary: number } | null; columns: ManifestColumn[];
+  finest_level: string | null; withheld: number | null; columns: ManifestColumn[];
 }
 export interface Manifest {
   schema_version: number; snapshot_id: string; title: Label; built_at: string; reference_date: string;
   synthetic: boolean; synthetic_notice: Label | null; pipeline_fingerprint?: string; licence: Label;
   disclosure: { k: number; rule: Label };
   sources: Array<{ name: string; url: string; licence: string; note: string }>;
-  inputs?: Array<{ dataset: string; file: string; rows: number }>;
+  inputs?: Array<{ dataset: string; file: string }>;
   landing: string; tables: Record<string, ManifestTable>;
 }
 export interface SnapshotIndex {

@@ -1,4 +1,5 @@
 import { type Label, L } from './label.ts';
+import { SERVICES, SOCIAL_PROTECTION_SERVICES, codes } from './vocab.ts';
 
 /**
  * The published tables: the contract researchers rely on. The pipeline writes exactly these columns,
@@ -13,16 +14,29 @@ export interface PublishedColumn {
   description: Label;
 }
 
-/** How small-cell suppression applies to a table of counts of children. */
+/**
+ * How a table of counts of children relates to violence_totals, the way the attacker's model in
+ * src/pipeline/disclosure reads it: each relation below is a linear equation or inequality over the cells.
+ * - partition: each victim is in exactly one category, so the categories add up to the total;
+ * - cover: each victim is in at least one category, so every category is at most the total and the total at most
+ *   their sum (bounds, not a partition); cases likewise;
+ * - subsets: each victim is in any number of categories (none included): every category is at most the total.
+ */
+export type Membership = 'total' | 'partition' | 'cover' | 'subsets';
+
+/** How small-cell suppression applies to a table of counts of children (and of cases). */
 export interface DisclosureSpec {
-  /** Counts of children: NULL and `suppressed` when 1..k-1, plus secondary suppression. */
-  childCounts: string[];
-  /** Other counts in the same cell (e.g. cases), NULL whenever the cell is suppressed. */
-  companions: string[];
+  /** Counts under the threshold rule: NULL and `suppressed` when 1..k-1 (cases too: a case is a known group of children). */
+  counts: string[];
   /** Category columns; empty for violence_totals. */
   categories: string[];
-  /** True when each victim falls in exactly one category, so categories sum to violence_totals.victims. */
-  partition: boolean;
+  membership: Membership;
+  /**
+   * Categories that are unions of other categories of the same table: a victim is counted in the union when in any
+   * member. Each member is at most the union, the union at most the members' sum, and a union at most any union of
+   * a superset of its members.
+   */
+  unions?: Readonly<Record<string, readonly string[]>>;
   /** 'auto' publishes kab/kota level only if few cells are suppressed there, else province level. */
   finestLevel: 'regency' | 'auto';
 }
@@ -59,17 +73,18 @@ const casesCol = col('cases', 'INTEGER', U.cases, 'Jumlah kasus (satu kasus dapa
 const suppressedCol = col('suppressed', 'BOOLEAN', null, 'Benar bila angka disembunyikan untuk melindungi identitas anak (sel kecil atau sekunder).', 'True when counts are withheld to protect children\'s identity (small cell or secondary).');
 
 const violenceTable = (
-  name: string, category: PublishedColumn[], description: Label, partition: boolean, withCases = false,
+  name: string, category: PublishedColumn[], description: Label, membership: Membership,
+  opts: { withCases?: boolean; unions?: Readonly<Record<string, readonly string[]>> } = {},
 ): PublishedTable => ({
   name,
   description,
-  columns: [yearCol, regionCol, levelCol, ...category, ...(withCases ? [casesCol] : []), victimsCol, suppressedCol],
+  columns: [yearCol, regionCol, levelCol, ...category, ...(opts.withCases ? [casesCol] : []), victimsCol, suppressedCol],
   orderBy: ['year', 'region_code', ...category.map((c) => c.name)],
   disclosure: {
-    childCounts: ['victims'],
-    companions: withCases ? ['cases'] : [],
+    counts: opts.withCases ? ['cases', 'victims'] : ['victims'],
     categories: category.map((c) => c.name),
-    partition,
+    membership,
+    ...(opts.unions ? { unions: opts.unions } : {}),
     finestLevel: 'auto',
   },
 });
@@ -109,14 +124,14 @@ export const VIOLENCE_TOTALS: PublishedTable = {
   description: L('Kasus dan anak korban kekerasan per tahun dan wilayah (nasional, provinsi, kabupaten/kota).', 'Cases and child victims of violence by year and region (national, province, regency/city).'),
   columns: [yearCol, regionCol, levelCol, casesCol, victimsCol, suppressedCol],
   orderBy: ['year', 'region_code'],
-  disclosure: { childCounts: ['victims'], companions: ['cases'], categories: [], partition: false, finestLevel: 'regency' },
+  disclosure: { counts: ['cases', 'victims'], categories: [], membership: 'total', finestLevel: 'regency' },
 };
 
 export const VIOLENCE_BY_TYPE = violenceTable(
   'violence_by_type',
   [col('violence_type', 'VARCHAR', null, 'Jenis kekerasan (satu korban dapat mengalami beberapa jenis, jadi jumlah per jenis melebihi total).', 'Type of violence (a victim can suffer several types, so counts by type add up to more than the total).')],
   L('Anak korban dan kasus menurut jenis kekerasan.', 'Child victims and cases by type of violence.'),
-  false, true,
+  'cover', { withCases: true },
 );
 
 export const VIOLENCE_BY_SEX_AGE = violenceTable(
@@ -126,35 +141,41 @@ export const VIOLENCE_BY_SEX_AGE = violenceTable(
     col('age_group', 'VARCHAR', null, 'Kelompok umur: 0-5, 6-12, 13-17.', 'Age group: 0-5, 6-12, 13-17.'),
   ],
   L('Anak korban menurut jenis kelamin dan kelompok umur.', 'Child victims by sex and age group.'),
-  true,
+  'partition',
 );
 
 export const VIOLENCE_BY_PLACE = violenceTable(
   'violence_by_place',
   [col('place', 'VARCHAR', null, 'Tempat kejadian.', 'Place of occurrence.')],
   L('Anak korban menurut tempat kejadian.', 'Child victims by place of occurrence.'),
-  true,
+  'partition',
 );
 
 export const VIOLENCE_BY_PERPETRATOR = violenceTable(
   'violence_by_perpetrator',
   [col('perpetrator', 'VARCHAR', null, 'Hubungan pelaku (utama) dengan korban.', 'Relationship of the (main) perpetrator to the victim.')],
   L('Anak korban menurut hubungan pelaku.', 'Child victims by perpetrator relationship.'),
-  true,
+  'partition',
 );
 
 export const VIOLENCE_BY_DISABILITY = violenceTable(
   'violence_by_disability',
   [col('disability', 'VARCHAR', null, 'Korban penyandang disabilitas: ya, tidak.', 'Victim has a disability: ya (yes), tidak (no).')],
   L('Anak korban menurut status disabilitas.', 'Child victims by disability.'),
-  true,
+  'partition',
 );
+
+/** The pseudo-services of violence_by_service and the services they are unions of (see vocab SERVICE_SUMMARIES). */
+const SERVICE_UNIONS = {
+  layanan_apa_pun: codes(SERVICES),
+  rujukan_perlindungan_sosial: SOCIAL_PROTECTION_SERVICES,
+} as const;
 
 export const VIOLENCE_BY_SERVICE = violenceTable(
   'violence_by_service',
   [col('service', 'VARCHAR', null, 'Layanan yang diterima (satu korban dapat menerima beberapa); layanan_apa_pun = minimal satu layanan; rujukan_perlindungan_sosial = minimal satu rujukan PKH, PBI-JKN atau PIP.', 'Service received (a victim can receive several); layanan_apa_pun = at least one service; rujukan_perlindungan_sosial = at least one referral to PKH, PBI-JKN or PIP.')],
   L('Anak korban menurut layanan yang diterima, termasuk rujukan ke perlindungan sosial.', 'Child victims by service received, including referral to social protection.'),
-  false,
+  'subsets', { unions: SERVICE_UNIONS },
 );
 
 export const LKSA_TABLE: PublishedTable = {

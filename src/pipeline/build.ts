@@ -10,13 +10,13 @@ import { REFERENCE_SOURCES } from './reference.ts';
 import { aggregateViolence, prepare, useDataset, validateInputs } from './stages.ts';
 import { fillFromQuery, fillFromRows, writeParquet, type WrittenTable } from './publish.ts';
 import { cubeToCells, cellsToRows, regionNodes } from './violence-cells.ts';
-import { suppress } from './disclosure/index.ts';
-import { auditSnapshot } from './audit-snapshot.ts';
-import { buildLanding } from './landing.ts';
+import { suppress, type AuditCost, type TableStats } from './disclosure/index.ts';
+import { auditSnapshot, landingFromTables } from './audit-snapshot.ts';
+import { adoptPublished, readLedger, recordInLedger } from './ledger.ts';
 import { DATA_LICENCE, SYNTHETIC_NOTICE, describeColumns, type Manifest, type ManifestTable } from './manifest.ts';
 import { assertSnapshotId, commitSnapshot, discardStaging, stagingDir } from './snapshot-dir.ts';
 import { pipelineFingerprint } from './fingerprint.ts';
-import { checkDatapackage, writeDatapackage } from './datapackage.ts';
+import { writeDatapackage } from './datapackage.ts';
 
 export interface BuildOptions {
   /** Folder with kekerasan.csv|xlsx, lksa.csv|xlsx, kla.csv|xlsx. */
@@ -32,6 +32,12 @@ export interface BuildOptions {
   /** Where the full list of input problems goes when a build fails (never under public/). */
   errorReport?: string;
   log?: (message: string) => void;
+  /**
+   * The ledger of published snapshots (ledger.ts): the new snapshot is protected against every snapshot recorded in
+   * it (and against the real snapshots already in outDir, which are recorded first), and is recorded in it before it
+   * becomes current. Omitted: no earlier snapshot is taken into account (the synthetic demo).
+   */
+  ledger?: string;
   /** Called with the staging folder once everything is written and audited, just before it becomes current. */
   beforeCommit?: (stagingDir: string) => void | Promise<void>;
 }
@@ -40,6 +46,10 @@ export interface BuildResult {
   dir: string;
   manifest: Manifest;
   timings: Record<string, number>;
+  /** Rows withheld per count table, primary (small) and secondary: for the data officer, never published. */
+  suppression: Record<string, TableStats>;
+  /** What disclosure control cost: suppression and the audit of the written tables. */
+  disclosureCost: { suppress: AuditCost; audit: AuditCost };
 }
 
 /**
@@ -68,7 +78,9 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
 
     const regions = regionNodes(await duck.all('SELECT region_code, level, province_code FROM regions'));
     const cells = await cubeToCells(duck, VIOLENCE_TABLES);
-    const suppressed = suppress(cells, regions, opts.k);
+    if (opts.ledger) adoptPublished(opts.ledger, opts.outDir);
+    const earlier = opts.ledger ? await readLedger(duck, opts.ledger, opts.synthetic) : [];
+    const suppressed = await suppress(cells, regions, opts.k, { earlier });
     lap('suppress');
 
     const written: WrittenTable[] = [];
@@ -89,15 +101,13 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
     await write(KLA_TABLE);
     lap('write');
 
-    const auditSummary = await auditSnapshot(duck, staging, opts.k);
-    lap('audit');
-
-    const landing = await buildLanding(duck);
-    writeFileSync(join(staging, 'landing.json'), JSON.stringify(landing) + '\n');
+    // The landing slice: the app's own queries over the published tables alone, in a DuckDB that holds nothing else.
+    writeFileSync(join(staging, 'landing.json'), JSON.stringify(await landingFromTables(staging)) + '\n');
     lap('landing');
 
+    const countTables = suppressed.tables.filter((t) => t.spec.disclosure);
     const manifest: Manifest = {
-      schema_version: 1,
+      schema_version: 2,
       snapshot_id: opts.snapshotId,
       title: { id: 'Pantau Anak: snapshot data perlindungan anak', en: 'Pantau Anak: child-protection data snapshot' },
       built_at: new Date().toISOString(),
@@ -106,22 +116,33 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
       synthetic_notice: opts.synthetic ? SYNTHETIC_NOTICE : null,
       pipeline_fingerprint: pipelineFingerprint(),
       licence: DATA_LICENCE,
-      disclosure: { k: opts.k, rule: disclosureRule(opts.k), audit: { passed: true, findings: 0, ...auditSummary } },
+      disclosure: {
+        k: opts.k, rule: disclosureRule(opts.k),
+        audit: {
+          passed: true, findings: 0, tables_checked: countTables.length, cells_checked: countTables.reduce((n, t) => n + t.rows.length, 0),
+          earlier_snapshots: earlier.map((e) => e.id),
+        },
+      },
       sources: [...REFERENCE_SOURCES],
       inputs,
       landing: 'landing.json',
       tables: Object.fromEntries(written.map((w) => [w.name, manifestTable(w, suppressed.stats[w.name])])),
     };
     writeFileSync(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    // The Frictionless descriptor, from the manifest, checked against it and the files before the commit.
+    // The Frictionless descriptor, from the manifest.
     writeDatapackage(staging, manifest);
-    await checkDatapackage(staging);
+
+    // The audit reads the written files back, as a reader would, with the earlier snapshots' statements, and checks
+    // every figure published beside the tables.
+    const audited = await auditSnapshot(duck, staging, opts.k, { statements: suppressed.statements });
+    lap('audit');
+    if (opts.ledger) recordInLedger(opts.ledger, staging);
     await opts.beforeCommit?.(staging);
     const dir = commitSnapshot(opts.outDir, staging, {
       id: opts.snapshotId, built_at: manifest.built_at, synthetic: opts.synthetic, reference_date: opts.referenceDate,
     });
     lap('commit');
-    return { dir, manifest, timings };
+    return { dir, manifest, timings, suppression: suppressed.stats, disclosureCost: { suppress: suppressed.cost, audit: audited.cost } };
   } catch (e) {
     discardStaging(staging);
     throw e;
@@ -131,13 +152,15 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function manifestTable(w: WrittenTable, stats: { finestLevel: 'regency' | 'province'; primary: number; secondary: number } | undefined): ManifestTable {
+// Withheld rows are published as one number: which of them are small (primary) and which protect others is not, since
+// "all n withheld rows of this table are small" would prove each of them to hold 1..k-1 children.
+function manifestTable(w: WrittenTable, stats: TableStats | undefined): ManifestTable {
   const spec = PUBLISHED_TABLES.find((t) => t.name === w.name)!;
   return {
     file: w.file, rows: w.rows, bytes: w.bytes, sha256: w.sha256,
     description: spec.description,
     finest_level: stats?.finestLevel ?? null,
-    suppressed: stats ? { primary: stats.primary, secondary: stats.secondary } : null,
+    withheld: stats ? stats.primary + stats.secondary : null,
     columns: describeColumns(spec.columns),
   };
 }

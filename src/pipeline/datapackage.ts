@@ -31,9 +31,9 @@ export interface DataPackageResource {
   /** Custom: number of rows. */
   rows: number;
   schema: { fields: FrictionlessField[]; primaryKey?: string[] };
-  /** Custom: the finest region level published and the cells withheld (violence tables). */
+  /** Custom: the finest region level published and the rows withheld (violence tables). */
   finest_level: string | null;
-  suppressed: { primary: number; secondary: number } | null;
+  withheld: number | null;
 }
 
 export interface DataPackage {
@@ -102,7 +102,7 @@ export function buildDatapackage(m: Manifest): DataPackage {
         rows: t.rows,
         schema: { fields: t.columns.map(frictionlessField), ...(key ? { primaryKey: [...key] } : {}) },
         finest_level: t.finest_level,
-        suppressed: t.suppressed,
+        withheld: t.withheld,
       };
     }),
     reference_date: m.reference_date,

@@ -1,38 +1,59 @@
+import { z } from 'zod';
 import type { Label } from '../domain/label.ts';
 import type { PublishedColumn } from '../domain/tables.ts';
 
-/** manifest.json of a snapshot: everything a reader needs to trust and cite it. */
-export interface Manifest {
-  schema_version: 1;
-  snapshot_id: string;
-  title: Label;
-  built_at: string;
-  reference_date: string;
-  synthetic: boolean;
-  synthetic_notice: Label | null;
-  pipeline_fingerprint: string;
-  licence: Label;
-  disclosure: {
-    k: number;
-    rule: Label;
-    audit: { passed: true; tables_checked: number; cells_checked: number; findings: 0 };
-  };
-  sources: Array<{ name: string; url: string; licence: string; note: string }>;
-  inputs: Array<{ dataset: string; file: string; rows: number }>;
-  landing: string;
-  tables: Record<string, ManifestTable>;
-}
+// manifest.json of a snapshot: everything a reader needs to trust and cite it, and nothing more. Every figure in it
+// must be derivable from the published tables (disclosure: a figure the model does not know about, such as the number
+// of input rows, gives withheld counts back). The schema is strict, so a new field cannot slip in unnoticed, and
+// checkManifestFigures (audit-snapshot.ts) recomputes each figure from the files.
 
-export interface ManifestTable {
-  file: string;
-  rows: number;
-  bytes: number;
-  sha256: string;
-  description: Label;
-  finest_level: 'regency' | 'province' | null;
-  suppressed: { primary: number; secondary: number } | null;
-  columns: Array<{ name: string; type: string; unit: Label | null; description: Label }>;
-}
+const label = z.strictObject({ id: z.string(), en: z.string() });
+const count = z.number().int().nonnegative();
+
+const manifestTable = z.strictObject({
+  file: z.string(),
+  rows: count,
+  bytes: count,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  description: label,
+  finest_level: z.enum(['regency', 'province']).nullable(),
+  /** Rows withheld (NULL counts, suppressed = true): countable in the file. */
+  withheld: count.nullable(),
+  columns: z.array(z.strictObject({ name: z.string(), type: z.string(), unit: label.nullable(), description: label })),
+});
+
+export const manifestSchema = z.strictObject({
+  schema_version: z.literal(2),
+  snapshot_id: z.string(),
+  title: label,
+  built_at: z.string(),
+  reference_date: z.string(),
+  synthetic: z.boolean(),
+  synthetic_notice: label.nullable(),
+  pipeline_fingerprint: z.string(),
+  licence: label,
+  disclosure: z.strictObject({
+    k: z.number().int().min(2),
+    rule: label,
+    audit: z.strictObject({
+      passed: z.literal(true),
+      findings: z.literal(0),
+      /** Count tables audited and their rows: derivable from the files. */
+      tables_checked: count,
+      cells_checked: count,
+      /** Earlier snapshots (`<id>@<built_at>`) this one is protected against. */
+      earlier_snapshots: z.array(z.string()),
+    }),
+  }),
+  sources: z.array(z.strictObject({ name: z.string(), url: z.string(), licence: z.string(), note: z.string() })),
+  /** The input files by name; no figures about them (the number of input rows is a total outside the model). */
+  inputs: z.array(z.strictObject({ dataset: z.string(), file: z.string() })),
+  landing: z.literal('landing.json'),
+  tables: z.record(z.string(), manifestTable),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestTable = z.infer<typeof manifestTable>;
 
 export const SYNTHETIC_NOTICE: Label = {
   id: 'DATA SINTETIS UNTUK DEMONSTRASI: angka kasus, korban, LKSA dan KLA dibangkitkan komputer dan dikalibrasi ke total nasional yang dipublikasikan; tidak menggambarkan wilayah, lembaga, atau anak mana pun. Nama LKSA rekaan.',

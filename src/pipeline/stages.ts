@@ -62,8 +62,7 @@ export async function validateInputs(duck: Duck, opts: InputOptions, tmpDir: str
       continue;
     }
     issues.push(...await validateDataset(duck, dataset, basename(located.path), opts.referenceDate, resolver));
-    const [n] = await duck.all(`SELECT count(*)::INTEGER AS n FROM raw_${dataset.id}`);
-    inputs.push({ dataset: dataset.id, file: basename(located.path), rows: Number(n?.n ?? 0) });
+    inputs.push({ dataset: dataset.id, file: basename(located.path) });
   }
   if (issues.length > 0) {
     if (opts.errorReport) writeFileSync(opts.errorReport, issuesToCsv(issues));

@@ -19,16 +19,14 @@ export async function cubeToCells(duck: Duck, specs: readonly PublishedTable[]):
   const out: TableCells[] = [];
   for (const spec of specs) {
     const rows = await duck.all(`SELECT year, region_code, level, category, cases, victims FROM violence_cube WHERE dim = $dim`, { dim: spec.name });
-    const companions = spec.disclosure?.companions ?? [];
+    const counts = spec.disclosure?.counts ?? [];
     out.push({
       spec,
       rows: rows.map((r): CellRow => {
-        const counts: Record<string, number | null> = { victims: Number(r.victims) };
-        for (const c of companions) counts[c] = r[c] === null ? null : Number(r[c]);
         return {
           year: Number(r.year), region_code: String(r.region_code), level: String(r.level) as Level,
           categories: String(r.category) === '' ? [] : String(r.category).split(CATEGORY_SEPARATOR),
-          counts, suppressed: false,
+          counts: Object.fromEntries(counts.map((c) => [c, r[c] === null ? null : Number(r[c])])), suppressed: false,
         };
       }),
     });
@@ -47,22 +45,27 @@ export function cellsToRows(t: TableCells): Row[] {
   });
 }
 
+/** Published rows of a count table (as DuckDB returns them) as cells. */
+export function cellsFromRows(spec: PublishedTable, rows: Row[]): TableCells {
+  const d = spec.disclosure;
+  if (!d) throw new Error(`${spec.name} is not a count table`);
+  return {
+    spec,
+    rows: rows.map((r): CellRow => ({
+      year: Number(r.year), region_code: String(r.region_code), level: String(r.level) as Level,
+      categories: d.categories.map((c) => String(r[c])),
+      counts: Object.fromEntries(d.counts.map((c) => [c, r[c] === null ? null : Number(r[c])])),
+      suppressed: Boolean(r.suppressed),
+    })),
+  };
+}
+
 /** Published violence tables (views of the same names) read back as cells, for the audit. */
 export async function readPublishedCells(duck: Duck, specs: readonly PublishedTable[]): Promise<TableCells[]> {
   const out: TableCells[] = [];
   for (const spec of specs) {
-    const d = spec.disclosure;
-    if (!d) continue;
-    const rows = await duck.all(`SELECT * FROM ${spec.name}`);
-    out.push({
-      spec,
-      rows: rows.map((r): CellRow => ({
-        year: Number(r.year), region_code: String(r.region_code), level: String(r.level) as Level,
-        categories: d.categories.map((c) => String(r[c])),
-        counts: Object.fromEntries([...d.childCounts, ...d.companions].map((c) => [c, r[c] === null ? null : Number(r[c])])),
-        suppressed: Boolean(r.suppressed),
-      })),
-    });
+    if (!spec.disclosure) continue;
+    out.push(cellsFromRows(spec, await duck.all(`SELECT * FROM ${spec.name}`)));
   }
   return out;
 }

@@ -29,7 +29,7 @@ async function writeSnapshot(duck: Duck, id: string, scale: number): Promise<voi
     const [{ n }] = (await duck.all(`SELECT count(*) AS n FROM read_parquet(${sqlString(path)})`)) as [{ n: number }];
     tables[name] = {
       file: `${name}.parquet`, rows: n, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
-      description: { id: name, en: name }, finest_level: null, suppressed: null,
+      description: { id: name, en: name }, finest_level: null, withheld: null,
       columns: columns.map((c) => ({ ...c, unit: null, description: { id: c.name, en: c.name } })),
     };
   };

@@ -21,12 +21,13 @@ const program = new Command()
   .option('--k <n>', 'withhold counts of children from 1 to k-1', String(DEFAULT_K))
   .option('--synthetic', 'mark the snapshot as synthetic data (always on for the demo)', false)
   .option('--out <dir>', 'snapshots folder', join(REPO_ROOT, 'public', 'data'))
+  .option('--ledger <dir>', 'ledger of published snapshots that a new one is protected against (default: data/published for real data; none for synthetic builds)')
   .option('--scale <rows>', 'demo only: number of victim rows to generate (benchmarks)')
   .option('--seed <n>', 'demo only: generator seed')
   .option('--if-missing', 'do nothing if the current snapshot was built by this same pipeline code', false)
   .parse();
 
-const o = program.opts<{ raw?: string; snapshotId?: string; referenceDate?: string; k: string; synthetic: boolean; out: string; scale?: string; seed?: string; ifMissing: boolean }>();
+const o = program.opts<{ raw?: string; ledger?: string; snapshotId?: string; referenceDate?: string; k: string; synthetic: boolean; out: string; scale?: string; seed?: string; ifMissing: boolean }>();
 
 async function main(): Promise<number> {
   const demo = o.raw === undefined;
@@ -47,16 +48,23 @@ async function main(): Promise<number> {
   console.log(`build-data: building snapshot ${snapshotId} from ${rawDir} (k = ${o.k}, reference date ${referenceDate})`);
   const started = performance.now();
   try {
+    const synthetic = demo || o.synthetic;
+    // Real data are protected against every snapshot published before; a synthetic build starts a fresh history.
+    const ledger = o.ledger !== undefined ? resolve(o.ledger) : synthetic ? undefined : join(REPO_ROOT, 'data', 'published');
     const result = await buildSnapshot({
-      rawDir, outDir, snapshotId, referenceDate, k: Number(o.k), synthetic: demo || o.synthetic,
+      rawDir, outDir, snapshotId, referenceDate, k: Number(o.k), synthetic, ...(ledger ? { ledger } : {}),
       errorReport: join(rawDir, 'build-errors.csv'), log: (m) => console.log(m),
     });
     const t = result.manifest.tables;
     console.log(`build-data: wrote ${result.dir} in ${Math.round(performance.now() - started)} ms`);
     for (const [name, table] of Object.entries(t)) {
-      const s = table.suppressed ? `, suppressed ${table.suppressed.primary} + ${table.suppressed.secondary} secondary, finest level ${table.finest_level}` : '';
+      const st = result.suppression[name];
+      const s = st ? `, withheld ${st.primary} small + ${st.secondary} secondary, finest level ${st.finestLevel}` : '';
       console.log(`  ${name}: ${table.rows} rows, ${table.bytes} bytes${s}`);
     }
+    const { suppress: sc, audit: ac } = result.disclosureCost;
+    console.log(`  disclosure: suppression ${sc.ms} ms (${sc.solves} LPs), interval audit ${ac.ms} ms (${ac.components} components, ${ac.cells} withheld cells, ${ac.solves} LPs)` +
+      (ledger ? `; protected against ${result.manifest.disclosure.audit.earlier_snapshots.length} earlier snapshot(s) in ${ledger}` : ''));
     return 0;
   } catch (e) {
     if (e instanceof InputError) {

@@ -1,6 +1,6 @@
-// Which unknown cells the published cells pin down. The system is split into connected
-// components (unknowns sharing a constraint) because a component's unknowns only ever meet
-// each other, so each can be reduced on its own and small.
+// Which unknown cells the published equations pin down: the exact first pass before the interval audit. The
+// system is split into connected components (unknowns sharing a relation, equation or inequality) because a
+// component's unknowns only ever meet each other, so each can be reduced (and solved) on its own and small.
 
 import { determinedColumns, type SparseRow } from './linear.ts';
 import type { CellSystem } from './system.ts';
@@ -95,23 +95,28 @@ export function constraintsTouching(sys: CellSystem, vars: readonly number[]): n
   return [...out].sort((a, b) => a - b);
 }
 
-/** The unknowns of one component (a closed set: see componentOf) that the constraints determine. */
+/**
+ * The unknowns of one component (a closed set: see componentOf) that the equations alone determine. Inequalities
+ * can pin cells too (a union at most its only non-zero member's value, and at least it); the interval audit
+ * (intervals.ts) finds those.
+ */
 export function recoverableIn(sys: CellSystem, unknown: Uint8Array, component: readonly number[]): Recovered[] {
   const local = new Map<number, number>();
   component.forEach((v, i) => local.set(v, i));
   const rows: SparseRow[] = [];
   for (const c of constraintsTouching(sys, component)) {
+    if (sys.consSense[c] !== 'eq') continue;
     const coef = new Map<number, number>();
-    let rhs = 0;
+    let rhs = sys.consRhs[c] as number;
     for (let j = sys.consStart[c] as number; j < (sys.consStart[c + 1] as number); j++) {
       const v = sys.consVars[j] as number;
-      const sign = j === sys.consStart[c] ? 1 : -1;
+      const a = sys.consCoef[j] as number;
       if (unknown[v]) {
         const col = local.get(v);
         if (col === undefined) throw new Error('recoverableIn: component is not closed under its constraints');
-        coef.set(col, (coef.get(col) ?? 0) + sign);
+        coef.set(col, (coef.get(col) ?? 0) + a);
       } else {
-        rhs -= sign * (sys.value[v] as number);
+        rhs -= a * (sys.value[v] as number);
       }
     }
     const cols = [...coef.keys()].filter((col) => coef.get(col) !== 0).sort((a, b) => a - b);

@@ -1,22 +1,40 @@
-// Primary and secondary cell suppression over all published count tables at once. Tables are
-// linked (partition tables add up to violence_totals), so suppression in one table can be undone
-// through another; every decision here is therefore taken on the joint system of constraints.
+// Primary and secondary cell suppression over all published count tables at once, against the attacker's model of
+// system.ts (sums, bounds, unions, cases <= victims, statements carried in from earlier snapshots). Tables are linked,
+// so suppression in one table can be undone through another; every decision is therefore taken on the joint system.
+//
+// Rounds, until nothing fails:
+// 1. every equation has 0 or at least 2 withheld cells (cheap, local);
+// 2. exact pass: withheld cells that the equations determine (linear algebra, exact integers);
+// 3. interval pass: withheld cells whose interval, by linear programming, is a single value or ends below k;
+// each failure gets a partner: a published row whose withholding, tried on the linear programme, repairs it.
+// Finally, withheld rows that are not small and whose every count is determined anyway are published: they protect
+// nothing and hiding them would only fail the audit's rule that no withheld cell is determined.
 
 import { MAX_SUPPRESSED_SHARE_AT_REGENCY } from '../../domain/disclosure.ts';
 import { componentOf, constraintsTouching, recoverableIn, unknownComponents } from './recover.ts';
-import { buildSystem, cellRef, type CellSystem } from './system.ts';
-import type { CellRow, RegionNode, SuppressionResult, TableCells, TableStats } from './types.ts';
+import { buildSystem, cellRef, countColumns, rowVarsOf, type CellSystem, type KeyedStatement } from './system.ts';
+import { checkComponent, ComponentLp, loadSolver, near, type Failure } from './intervals.ts';
+import { historyModel, type EarlierSnapshot } from './history.ts';
+import type { AuditCost, CellRow, RegionNode, SuppressionResult, TableCells, TableStats } from './types.ts';
 
-// How many candidate partners are tried against the exact test before settling for the best-ranked one.
-const PARTNER_TRIALS = 8;
+// How many candidate partners are tried against the linear programme before settling for the heaviest one.
+const PARTNER_TRIALS = 6;
+
+type Highs = Awaited<ReturnType<typeof loadSolver>>;
 
 const isSmall = (v: number, k: number): boolean => v >= 1 && v < k;
 
+export interface SuppressOptions {
+  /** Snapshots published before this one: the new one is protected against them too (history.ts). */
+  earlier?: readonly EarlierSnapshot[];
+}
+
+export const rowKeyOf = (table: string, row: Pick<CellRow, 'year' | 'region_code' | 'categories'>): string =>
+  [table, row.year, row.region_code, ...row.categories].join('|');
+
 function checkTrueCounts(t: TableCells): void {
-  const spec = t.spec.disclosure;
-  if (!spec) return;
   for (const row of t.rows) {
-    for (const m of [...spec.childCounts, ...spec.companions]) {
+    for (const m of countColumns(t.spec)) {
       const v = row.counts[m];
       if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
         throw new Error(`suppress: ${t.spec.name} ${row.year} ${row.region_code} [${row.categories.join(', ')}] ${m} = ${String(v)}; true counts must be non-negative integers`);
@@ -25,8 +43,7 @@ function checkTrueCounts(t: TableCells): void {
   }
 }
 
-const isPrimary = (t: TableCells, row: CellRow, k: number): boolean =>
-  (t.spec.disclosure?.childCounts ?? []).some((m) => isSmall(row.counts[m] as number, k));
+const isPrimary = (t: TableCells, row: CellRow, k: number): boolean => countColumns(t.spec).some((m) => isSmall(row.counts[m] as number, k));
 
 /** Drops regency rows of an 'auto' table when too many of its non-zero regency cells are small. */
 function lowerIfNeeded(t: TableCells, k: number): { table: TableCells; lowered: boolean } {
@@ -36,15 +53,31 @@ function lowerIfNeeded(t: TableCells, k: number): { table: TableCells; lowered: 
   let small = 0;
   for (const row of t.rows) {
     if (row.level !== 'regency') continue;
-    if (spec.childCounts.some((m) => (row.counts[m] as number) > 0)) nonZero++;
+    if (spec.counts.some((m) => (row.counts[m] as number) > 0)) nonZero++;
     if (isPrimary(t, row, k)) small++;
   }
   if (nonZero === 0 || small / nonZero <= MAX_SUPPRESSED_SHARE_AT_REGENCY) return { table: t, lowered: false };
   return { table: { spec: t.spec, rows: t.rows.filter((r) => r.level !== 'regency') }, lowered: true };
 }
 
+/** The true counts must satisfy every relation of the model; if not, the model (or the data) is wrong. */
+function checkModel(sys: CellSystem): void {
+  for (let c = 0; c < sys.nCons; c++) {
+    let lhs = 0;
+    for (let j = sys.consStart[c] as number; j < (sys.consStart[c + 1] as number); j++) lhs += (sys.consCoef[j] as number) * (sys.value[sys.consVars[j] as number] as number);
+    const rhs = sys.consRhs[c] as number;
+    if (sys.consSense[c] === 'eq' ? lhs === rhs : lhs <= rhs) continue;
+    const cells = [];
+    for (let j = sys.consStart[c] as number; j < (sys.consStart[c + 1] as number); j++) {
+      const ref = cellRef(sys, sys.consVars[j] as number);
+      cells.push(`${sys.consCoef[j]} x ${ref.table} ${ref.year} ${ref.region_code} [${ref.categories.join(', ')}] ${ref.column} (${sys.value[sys.consVars[j] as number]})`);
+    }
+    throw new Error(`suppress: the true counts break a ${sys.consKind[c]} relation of the disclosure model (${sys.consSense[c]} ${rhs}): ${cells.join(' + ')}`);
+  }
+}
+
 interface Candidate {
-  /** Var id of the row's first measure: identifies the row. */
+  /** Var id of the row's first count: identifies the row. */
   rowVar: number;
   tier: number;
   net: number;
@@ -54,36 +87,43 @@ interface Candidate {
 const better = (a: Candidate, b: Candidate): boolean =>
   a.tier !== b.tier ? a.tier < b.tier : a.net !== b.net ? a.net < b.net : a.value !== b.value ? a.value < b.value : a.rowVar < b.rowVar;
 
-/** The suppression state of the joint system, with the bookkeeping the greedy pass needs. */
+/** The suppression state of the joint system, with the bookkeeping the rounds need. */
 class Suppressor {
+  /** Withheld in the table. */
+  readonly withheld: Uint8Array;
+  /** Withheld and not known to the attacker from elsewhere: the variables of the linear programmes. */
   readonly unknown: Uint8Array;
   private readonly consUnknown: Int32Array;
   private queue: number[] = [];
-  readonly dirty: Uint8Array;
+  /** Withheld cells not yet found to pass (new ones, failing ones, and determined ones of rows that may be released). */
+  readonly pending: Uint8Array;
+  readonly primaryRow: Uint8Array;
+  solves = 0;
+  components = 0;
 
-  constructor(private readonly sys: CellSystem) {
+  constructor(
+    private readonly sys: CellSystem, private readonly k: number, private readonly highs: Highs,
+    readonly known: Uint8Array, private readonly preferred: Uint8Array,
+  ) {
+    this.withheld = new Uint8Array(sys.nVars);
     this.unknown = new Uint8Array(sys.nVars);
     this.consUnknown = new Int32Array(sys.nCons);
-    this.dirty = new Uint8Array(sys.nVars);
+    this.pending = new Uint8Array(sys.nVars);
+    this.primaryRow = new Uint8Array(sys.nVars);
   }
 
-  private rowVars(v: number): number[] {
-    const t = this.sys.varTable[v] as number;
-    const m = (this.sys.measures[t] as string[]).length;
-    const first = v - (this.sys.varMeasure[v] as number);
-    return Array.from({ length: m }, (_, i) => first + i);
-  }
-
-  isRowSuppressed(t: number, r: number): boolean {
-    return this.unknown[(this.sys.base[t] as number) + r * (this.sys.measures[t] as string[]).length] === 1;
+  isRowWithheld(t: number, r: number): boolean {
+    return this.withheld[(this.sys.base[t] as number) + r * (this.sys.measures[t] as string[]).length] === 1;
   }
 
   /** Withholds every count of the row holding var v. */
-  suppressRowOf(v: number): void {
-    for (const u of this.rowVars(v)) {
-      if (this.unknown[u]) continue;
+  withholdRowOf(v: number): void {
+    for (const u of rowVarsOf(this.sys, v)) {
+      if (this.withheld[u]) continue;
+      this.withheld[u] = 1;
+      if (this.known[u]) continue;
       this.unknown[u] = 1;
-      this.dirty[u] = 1;
+      this.pending[u] = 1;
       for (let i = this.sys.varConsStart[u] as number; i < (this.sys.varConsStart[u + 1] as number); i++) {
         const c = this.sys.varCons[i] as number;
         this.consUnknown[c] = (this.consUnknown[c] as number) + 1;
@@ -92,7 +132,20 @@ class Suppressor {
     }
   }
 
-  /** Constraints with exactly one unknown go first, partition ones before hierarchy ones, so a row gets its partner inside the row. */
+  /** Publishes again a row that turned out to protect nothing (all its counts determined). */
+  releaseRowOf(v: number): void {
+    for (const u of rowVarsOf(this.sys, v)) {
+      this.withheld[u] = 0;
+      if (!this.unknown[u]) continue;
+      this.unknown[u] = 0;
+      for (let i = this.sys.varConsStart[u] as number; i < (this.sys.varConsStart[u + 1] as number); i++) {
+        const c = this.sys.varCons[i] as number;
+        this.consUnknown[c] = (this.consUnknown[c] as number) - 1;
+      }
+    }
+  }
+
+  /** Equations with exactly one unknown go first, partition ones before hierarchy ones, so a row gets its partner inside the row. */
   resetQueue(): void {
     const singles: number[] = [];
     for (let c = 0; c < this.sys.nCons; c++) if (this.consUnknown[c] === 1) singles.push(c);
@@ -101,8 +154,8 @@ class Suppressor {
   }
 
   /**
-   * Published members of the constraints, best first: non-zero parts (then zero parts) before
-   * totals, national cells last; among equals, the row that leaves the fewest constraints with a
+   * Published members of the relations, best first: rows withheld in an earlier snapshot, then non-zero parts (then
+   * zero parts) before totals, national cells last; among equals, the row that leaves the fewest equations with a
    * single unknown, then the smallest count.
    */
   candidates(cons: readonly number[]): Candidate[] {
@@ -112,18 +165,21 @@ class Suppressor {
       const start = this.sys.consStart[c] as number;
       for (let j = start; j < (this.sys.consStart[c + 1] as number); j++) {
         const v = this.sys.consVars[j] as number;
-        if (this.unknown[v]) continue;
+        if (this.withheld[v] || this.known[v] || (this.sys.varRow[v] as number) < 0) continue;
         const t = this.sys.varTable[v] as number;
         const row = (this.sys.tables[t] as TableCells).rows[this.sys.varRow[v] as number] as CellRow;
         const value = this.sys.value[v] as number;
-        const tier = row.level === 'national' ? 3 : j === start ? 2 : value === 0 ? 1 : 0;
+        const isTotal = this.sys.consSense[c] === 'eq' && j === start && this.sys.consKind[c] !== 'history';
+        const tier = this.preferred[v] ? -1 : row.level === 'national' ? 3 : isTotal ? 2 : value === 0 ? 1 : 0;
         const rowVar = v - (this.sys.varMeasure[v] as number);
         let net = netOf.get(rowVar);
         if (net === undefined) {
           net = 0;
-          for (const u of this.rowVars(v)) {
+          for (const u of rowVarsOf(this.sys, v)) {
             for (let i = this.sys.varConsStart[u] as number; i < (this.sys.varConsStart[u + 1] as number); i++) {
-              const n = this.consUnknown[this.sys.varCons[i] as number] as number;
+              const cu = this.sys.varCons[i] as number;
+              if (this.sys.consSense[cu] !== 'eq') continue;
+              const n = this.consUnknown[cu] as number;
               if (n === 0) net++;
               else if (n === 1) net--;
             }
@@ -138,75 +194,208 @@ class Suppressor {
     return [...best.values()].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
   }
 
-  /** Gives every constraint 0 or at least 2 unknowns. */
+  /** Gives every equation 0 or at least 2 unknowns. */
   greedy(): void {
     while (this.queue.length > 0) {
       const pending = this.queue;
       this.queue = [];
       for (const c of pending) {
-        if (this.consUnknown[c] !== 1) continue;
+        if (this.consUnknown[c] !== 1 || this.sys.consSense[c] !== 'eq') continue;
         const [best] = this.candidates([c]);
-        if (!best) throw new Error('suppress: a constraint with one unknown has no published member');
-        this.suppressRowOf(best.rowVar);
+        if (best) this.withholdRowOf(best.rowVar);
+        // An equation with no published member left (a statement about a single cell) is the interval pass's to judge.
       }
     }
   }
 
-  /** A partner for recoverable var v: the best-ranked candidate that makes v undetermined, else the best-ranked one. */
-  partnerFor(v: number, component: readonly number[]): number {
-    let cands = this.candidates(constraintsTouching(this.sys, [v]));
-    if (cands.length === 0) cands = this.candidates(constraintsTouching(this.sys, component));
-    const first = cands[0];
-    if (!first) throw new Error(`suppress: no cell left to protect ${JSON.stringify(cellRef(this.sys, v))}`);
-    for (const cand of cands.slice(0, PARTNER_TRIALS)) {
-      const added = this.rowVars(cand.rowVar).filter((u) => !this.unknown[u]);
-      for (const u of added) this.unknown[u] = 1;
-      const comp = componentOf(this.sys, this.unknown, [v]);
-      const stillRecoverable = recoverableIn(this.sys, this.unknown, comp).some((r) => r.v === v);
-      for (const u of added) this.unknown[u] = 0;
-      if (!stillRecoverable) return cand.rowVar;
-    }
-    return first.rowVar;
+  /** A row may be published again when it is not small and every count in it is determined (or known). */
+  private releasable(v: number, exact: (u: number) => boolean): boolean {
+    if (this.primaryRow[v - (this.sys.varMeasure[v] as number)]) return false;
+    return rowVarsOf(this.sys, v).every((u) => this.known[u] || exact(u));
   }
 
-  /** Secondary suppression until no withheld cell is determined by the published ones. */
+  /**
+   * The pending cells of one component that fail, first by the exact (equations only) pass, then by the interval pass.
+   * Cells that pass leave the pending set. A row that is not small and whose every count is determined protects
+   * nothing: it is published again (its values are known anyway, so this tells nothing new).
+   */
+  checkPending(component: readonly number[]): Failure[] {
+    const only = component.flatMap((v, i) => (this.pending[v] ? [i] : []));
+    const determined = new Map(recoverableIn(this.sys, this.unknown, component).map((r) => [r.v, r.value]));
+    const exactFailures: Failure[] = [];
+    for (const i of only) {
+      const v = component[i] as number;
+      const value = determined.get(v);
+      if (value === undefined) continue;
+      if (this.releasable(v, (u) => determined.has(u))) this.releaseRowOf(v);
+      else exactFailures.push({ v, lo: value, hi: value, problem: 'recoverable' });
+    }
+    if (exactFailures.length > 0) return exactFailures;
+    const still = only.filter((i) => this.unknown[component[i] as number]);
+    if (still.length < only.length) return this.checkPending(component.filter((v) => this.unknown[v]));
+    const truth = Float64Array.from(component, (v) => this.sys.value[v] as number);
+    const t0 = performance.now();
+    const r = checkComponent(this.highs, this.sys, this.unknown, component, this.k, [truth], only);
+    if (process.env.DEBUG_SDC) console.log('check', component.length, only.length, r.solves, r.failures.length, Math.round(performance.now() - t0));
+    this.solves += r.solves;
+    this.components++;
+    const exact = new Set(r.failures.filter((f) => f.problem === 'recoverable').map((f) => f.v));
+    const failures: Failure[] = [];
+    for (const f of r.failures) {
+      if (f.problem === 'recoverable' && this.releasable(f.v, (u) => exact.has(u))) {
+        if (this.withheld[f.v]) this.releaseRowOf(f.v);
+      } else failures.push(f);
+    }
+    const failing = new Set(failures.map((f) => f.v));
+    for (const i of only) {
+      const v = component[i] as number;
+      if (!failing.has(v)) this.pending[v] = 0;
+    }
+    return failures;
+  }
+
+  /** A trial model of the component with every published neighbour as a pool cell that a trial may free. */
+  trialModel(component: readonly number[]): ComponentLp {
+    const pool = new Set<number>();
+    for (const c of constraintsTouching(this.sys, component)) {
+      for (let j = this.sys.consStart[c] as number; j < (this.sys.consStart[c + 1] as number); j++) {
+        const v = this.sys.consVars[j] as number;
+        if (this.unknown[v] || this.known[v] || (this.sys.varRow[v] as number) < 0) continue;
+        for (const u of rowVarsOf(this.sys, v)) if (!this.unknown[u] && !this.known[u]) pool.add(u);
+      }
+    }
+    return new ComponentLp(this.highs, this.sys, this.unknown, component, this.k, [...pool]);
+  }
+
+  /** Whether cell v passes in the trial model with the row of `rowVar` withheld too. */
+  private passes(lp: ComponentLp, v: number, rowVar: number): boolean {
+    const vars = rowVarsOf(this.sys, rowVar).filter((u) => !this.unknown[u] && !this.known[u]);
+    const i = lp.component.indexOf(v);
+    if (i < 0 || !lp.inPool(vars)) return false;
+    lp.setFree(vars, true);
+    try {
+      const hi = lp.extreme(i, 1).value;
+      const lo = hi < this.k - 1e-6 ? hi : lp.extreme(i, -1).value;
+      return hi >= this.k - 1e-6 && !near(lo, hi);
+    } finally {
+      lp.setFree(vars, false);
+    }
+  }
+
+  /** Whether withholding the row of `rowVar` too leaves cell v undetermined by the equations (exact and fast). */
+  private undetermines(v: number, rowVar: number): boolean {
+    const added = rowVarsOf(this.sys, rowVar).filter((u) => !this.unknown[u] && !this.known[u]);
+    for (const u of added) this.unknown[u] = 1;
+    try {
+      return !recoverableIn(this.sys, this.unknown, componentOf(this.sys, this.unknown, [v])).some((r) => r.v === v);
+    } finally {
+      for (const u of added) this.unknown[u] = 0;
+    }
+  }
+
+  /**
+   * A partner for failing cell v: the best-ranked candidate that repairs it, else the heaviest one. A cell bounded
+   * below k looks in the relations that bind at its largest value (the LP's duals) and needs mass: partners that
+   * bring at least the missing amount come first. A determined cell is tried on the exact equations.
+   */
+  partnerFor(f: Failure, component: readonly number[], trial: () => ComponentLp): number {
+    const bounded = f.problem === 'bounded';
+    let cands = bounded && f.binding && f.binding.length > 0 ? this.candidates(f.binding) : [];
+    if (cands.length === 0) cands = this.candidates(constraintsTouching(this.sys, [f.v]));
+    if (cands.length === 0) cands = this.candidates(constraintsTouching(this.sys, component));
+    if (cands.length === 0) throw new Error(`suppress: no published cell left to protect ${JSON.stringify(cellRef(this.sys, f.v))}`);
+    const need = bounded ? Math.max(1, this.k - Math.floor(f.hi + 1e-6)) : 0;
+    const ordered = need > 0 ? [...cands.filter((c) => c.value >= need), ...cands.filter((c) => c.value < need)] : cands;
+    const exactOnly = f.lo === f.hi && f.binding === undefined;
+    for (const cand of ordered.slice(0, PARTNER_TRIALS)) {
+      if (exactOnly ? this.undetermines(f.v, cand.rowVar) : this.passes(trial(), f.v, cand.rowVar)) return cand.rowVar;
+    }
+    const heaviest = ordered.slice(0, PARTNER_TRIALS * 2).reduce((a, b) => (b.value > a.value ? b : a));
+    return heaviest.rowVar;
+  }
+
+  /** Secondary suppression until no withheld cell fails. */
   protect(): void {
-    let firstRound = true;
     for (;;) {
       this.resetQueue();
       this.greedy();
-      const fixes: { v: number; component: number[] }[] = [];
-      for (const comp of unknownComponents(this.sys, this.unknown)) {
-        // A component without a newly suppressed cell is unchanged since it was last found safe.
-        if (!firstRound && !comp.some((v) => this.dirty[v])) continue;
-        const rec = recoverableIn(this.sys, this.unknown, comp);
-        if (rec[0]) fixes.push({ v: rec[0].v, component: comp });
+      let fixed = 0;
+      const done = new Uint8Array(this.sys.nVars);
+      for (const listed of unknownComponents(this.sys, this.unknown)) {
+        // Partners withheld (or rows published again) earlier in this round may have changed this component.
+        const live = listed.filter((v) => this.unknown[v]);
+        if (live.length === 0) continue;
+        const comp = fixed > 0 || live.length < listed.length ? componentOf(this.sys, this.unknown, live) : listed;
+        if (comp.some((v) => done[v]) || !comp.some((v) => this.pending[v])) continue;
+        for (const v of comp) done[v] = 1;
+        const touched = new Set<number>();
+        const failures = this.checkPending(comp);
+        const current = comp.filter((v) => this.unknown[v]);
+        let lp: ComponentLp | undefined;
+        const trial = (): ComponentLp => (lp ??= this.trialModel(componentOf(this.sys, this.unknown, current)));
+        for (const f of failures) {
+          // A partner withheld for an earlier failure nearby may have repaired this one: it waits for the next round.
+          if (constraintsTouching(this.sys, [f.v]).some((c) => touched.has(c))) continue;
+          const partner = this.partnerFor(f, current, trial);
+          // The trial model keeps the partner free: later trials in this component see it withheld.
+          lp?.setFree(rowVarsOf(this.sys, partner), true);
+          this.withholdRowOf(partner);
+          for (const c of constraintsTouching(this.sys, rowVarsOf(this.sys, partner))) touched.add(c);
+          for (const c of constraintsTouching(this.sys, [f.v])) touched.add(c);
+          fixed++;
+        }
+        lp?.dispose();
       }
-      this.dirty.fill(0);
-      firstRound = false;
-      if (fixes.length === 0) return;
-      for (const { v, component } of fixes) this.suppressRowOf(this.partnerFor(v, component));
+      if (process.env.DEBUG_SDC) console.log('round', fixed, this.solves, this.components);
+      if (fixed === 0) return;
     }
   }
 }
 
-/** Applies primary and secondary suppression (threshold k) to the true counts of all tables jointly. */
-export function suppress(tables: TableCells[], regions: RegionNode[], k: number): SuppressionResult {
+/**
+ * Applies primary and secondary suppression (threshold k) to the true counts of all tables jointly, protected against
+ * the earlier snapshots too. Returns the statements from those that the audit of the published tables must include.
+ */
+export async function suppress(tables: TableCells[], regions: RegionNode[], k: number, opts: SuppressOptions = {}): Promise<SuppressionResult & { statements: KeyedStatement[]; cost: AuditCost }> {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`suppress: k must be a positive integer, got ${k}`);
+  const started = performance.now();
   tables.forEach(checkTrueCounts);
   const lowered = tables.map((t) => lowerIfNeeded(t, k));
   const kept = lowered.map((l) => l.table);
-  const sys = buildSystem(kept, regions);
+  const history = historyModel(opts.earlier ?? [], kept, regions);
+  const sys = buildSystem(kept, regions, history.relations);
   if (sys.nVars > sys.nReal) {
     throw new Error(`suppress: complete cubes expected; missing ${JSON.stringify(cellRef(sys, sys.nReal))}`);
   }
-  const state = new Suppressor(sys);
+  checkModel(sys);
+  const known = new Uint8Array(sys.nVars);
+  const knownStatement = new Map<number, KeyedStatement>();
+  for (const s of history.known) {
+    const v = sys.varOfKey((s.terms[0] as KeyedStatement['terms'][number]).cell);
+    if (v === undefined) continue;
+    known[v] = 1;
+    knownStatement.set(v, s);
+  }
+  const preferred = new Uint8Array(sys.nVars);
+  if (history.withheldBefore.size > 0) {
+    kept.forEach((t, ti) => {
+      const width = (sys.measures[ti] as string[]).length;
+      t.rows.forEach((row, ri) => {
+        if (!history.withheldBefore.has(rowKeyOf(t.spec.name, row))) return;
+        for (let m = 0; m < width; m++) preferred[(sys.base[ti] as number) + ri * width + m] = 1;
+      });
+    });
+  }
+  const state = new Suppressor(sys, k, await loadSolver(), known, preferred);
   const primary = kept.map((t) => t.rows.map((row) => t.spec.disclosure !== undefined && isPrimary(t, row, k)));
   kept.forEach((t, ti) => {
     const width = (sys.measures[ti] as string[]).length;
     if (width === 0) return;
     t.rows.forEach((_, ri) => {
-      if (primary[ti]?.[ri]) state.suppressRowOf((sys.base[ti] as number) + ri * width);
+      if (!primary[ti]?.[ri]) return;
+      const v = (sys.base[ti] as number) + ri * width;
+      state.primaryRow[v] = 1;
+      state.withholdRowOf(v);
     });
   });
   state.protect();
@@ -217,7 +406,7 @@ export function suppress(tables: TableCells[], regions: RegionNode[], k: number)
     let nPrimary = 0;
     let nSecondary = 0;
     const rows = t.rows.map((row, ri): CellRow => {
-      const hidden = state.isRowSuppressed(ti, ri);
+      const hidden = state.isRowWithheld(ti, ri);
       if (hidden && primary[ti]?.[ri]) nPrimary++;
       else if (hidden) nSecondary++;
       const counts: Record<string, number | null> = {};
@@ -232,5 +421,11 @@ export function suppress(tables: TableCells[], regions: RegionNode[], k: number)
     };
     return { spec: t.spec, rows };
   });
-  return { tables: out, stats };
+  const withheldCells = state.withheld.reduce((n, x) => n + x, 0);
+  // What the audit must add to the published tables: the earlier relations, and the earlier counts of cells still withheld.
+  const statements = [...history.relations, ...[...knownStatement].filter(([v]) => state.withheld[v]).map(([, s]) => s)];
+  return {
+    tables: out, stats, statements,
+    cost: { components: state.components, cells: withheldCells, solves: state.solves, ms: Math.round(performance.now() - started) },
+  };
 }

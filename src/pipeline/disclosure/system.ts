@@ -1,14 +1,50 @@
-// The linear constraints an attacker knows about the published count tables. Built from the
-// rows alone (whatever values they hold), so suppress() feeds it true counts and audit() feeds it
-// published counts: one builder, one definition of what "recoverable" means.
+// The linear relations an attacker knows between the published count tables: the attacker's model. Built from
+// the rows alone (whatever values they hold), so suppress() feeds it true counts and audit() feeds it published
+// counts: one builder, one definition of what an attacker can deduce.
+//
+// Every relation is a row  sum(coef * x) (= or <=) rhs  over cells (table, row, count column):
+// - hierarchy: a region's cell is the sum of its sub-regions' cells (victims and cases alike: a case is recorded in
+//   one kab/kota);
+// - membership (DisclosureSpec.membership): a partition table's categories add up to violence_totals; a cover table's
+//   categories are each at most the total and the total at most their sum; a subsets table's categories are each at
+//   most the total;
+// - unions (DisclosureSpec.unions): each member at most the union, the union at most the members' sum, and a union at
+//   most any union of a superset of its members;
+// - cases <= victims in every row that has both;
+// - statements carried in from elsewhere (earlier snapshots, see history.ts), with their own right-hand side.
 
+import type { PublishedTable } from '../../domain/tables.ts';
 import type { Level } from '../../domain/vocab.ts';
 import type { CellRow, RegionNode, TableCells } from './types.ts';
 
-/** The table whose cells partition tables must add up to. */
+/** The table whose cells the other tables relate to. */
 export const TOTALS_TABLE = 'violence_totals';
 
 const SEP = '\u001f';
+
+export type ConstraintKind = 'hierarchy' | 'partition' | 'cover' | 'subset' | 'union' | 'cases' | 'history';
+
+/** `eq`: sum = rhs; `le`: sum <= rhs. */
+export type Sense = 'eq' | 'le';
+
+/** A cell addressed by its key, as statements from outside the tables name it. */
+export interface CellKey {
+  table: string;
+  year: number;
+  region_code: string;
+  categories: string[];
+  column: string;
+}
+
+/** A linear statement over cells named by key: sum(coef * cell) (= or <=) rhs. */
+export interface KeyedStatement {
+  terms: Array<{ cell: CellKey; coef: number }>;
+  sense: Sense;
+  rhs: number;
+  kind: ConstraintKind;
+  /** Where the statement comes from, for messages (e.g. the earlier snapshot's id). */
+  source: string;
+}
 
 /** A cell of the cube that the table should hold but does not (possible only in published input). */
 export interface MissingCell {
@@ -19,12 +55,13 @@ export interface MissingCell {
 }
 
 /**
- * Variables are (table, row, measure) cells; constraint c reads
- * x[consVars[consStart[c]]] = sum of x[consVars[consStart[c]+1 .. consStart[c+1]-1]].
+ * Variables are (table, row, count column) cells. Constraint c is
+ * sum over j in consStart[c]..consStart[c+1]-1 of consCoef[j] * x[consVars[j]]  (consSense[c])  consRhs[c].
+ * For structural equations the first member is the total (coefficient +1) and the rest its parts (-1).
  */
 export interface CellSystem {
   tables: readonly TableCells[];
-  /** Per table: childCounts then companions ([] for tables without a disclosure spec). */
+  /** Per table: its count columns ([] for tables without a disclosure spec). */
   measures: string[][];
   /** Per table: var id of (row 0, measure 0); row r measure m is base + r * measures.length + m. */
   base: number[];
@@ -42,20 +79,18 @@ export interface CellSystem {
   nCons: number;
   consStart: Int32Array;
   consVars: Int32Array;
-  consKind: ('hierarchy' | 'partition')[];
+  consCoef: Int32Array;
+  consSense: Sense[];
+  consRhs: Float64Array;
+  consKind: ConstraintKind[];
+  /** For history statements: where they come from; '' otherwise. */
+  consSource: string[];
   varConsStart: Int32Array;
   varCons: Int32Array;
   /** Rows that repeat the key (year, region, categories) of an earlier row of the same table. */
   duplicates: { table: number; row: number }[];
-}
-
-/** Where a variable sits, for reports. */
-export interface CellRef {
-  table: string;
-  year: number;
-  region_code: string;
-  categories: string[];
-  column: string;
+  /** The var of a cell named by key, if the tables hold it. */
+  varOfKey(cell: CellKey): number | undefined;
 }
 
 interface RegionTree {
@@ -80,7 +115,7 @@ function regionTree(regions: readonly RegionNode[]): RegionTree {
 }
 
 const rowKey = (year: number, region: string, combo: string): string => `${year}${SEP}${region}${SEP}${combo}`;
-const comboKey = (row: CellRow): string => row.categories.join(SEP);
+const comboKey = (categories: readonly string[]): string => categories.join(SEP);
 
 interface TableIndex {
   rowOf: Map<string, number>;
@@ -96,7 +131,7 @@ function indexTable(t: TableCells, tableNo: number, duplicates: CellSystem['dupl
   const comboCategories = new Map<string, string[]>();
   const levels = new Set<Level>();
   t.rows.forEach((row, i) => {
-    const combo = comboKey(row);
+    const combo = comboKey(row.categories);
     const key = rowKey(row.year, row.region_code, combo);
     if (rowOf.has(key)) duplicates.push({ table: tableNo, row: i });
     else rowOf.set(key, i);
@@ -115,12 +150,16 @@ function indexTable(t: TableCells, tableNo: number, duplicates: CellSystem['dupl
 
 const usable = (v: number | null | undefined): number => (typeof v === 'number' && Number.isSafeInteger(v) ? v : NaN);
 
-/** Builds the hierarchy and partition constraints over every cell of the tables that have a disclosure spec. */
-export function buildSystem(tables: readonly TableCells[], regions: readonly RegionNode[]): CellSystem {
+/** The count columns of a table under disclosure control. */
+export const countColumns = (spec: PublishedTable): string[] => spec.disclosure?.counts ?? [];
+
+/** Builds every relation of the attacker's model over the cells of the tables that have a disclosure spec. */
+export function buildSystem(tables: readonly TableCells[], regions: readonly RegionNode[], statements: readonly KeyedStatement[] = []): CellSystem {
   const tree = regionTree(regions);
   const duplicates: CellSystem['duplicates'] = [];
-  const measures = tables.map((t) => (t.spec.disclosure ? [...t.spec.disclosure.childCounts, ...t.spec.disclosure.companions] : []));
+  const measures = tables.map((t) => countColumns(t.spec));
   const index = tables.map((t, i) => indexTable(t, i, duplicates));
+  const tableNo = new Map(tables.map((t, i) => [t.spec.name, i]));
   const base: number[] = [];
   let nReal = 0;
   tables.forEach((t, i) => {
@@ -152,7 +191,7 @@ export function buildSystem(tables: readonly TableCells[], regions: readonly Reg
     const r = idx.rowOf.get(key);
     const ms = measures[ti] as string[];
     if (r !== undefined) return (base[ti] as number) + r * ms.length + mi;
-    // A missing cell is unknown to the attacker; it still links the sums it belongs to.
+    // A missing cell is unknown to the attacker; it still links the relations it belongs to.
     const mkey = `${ti}${SEP}${key}${SEP}${mi}`;
     const known = missingVar.get(mkey);
     if (known !== undefined) return known;
@@ -168,12 +207,30 @@ export function buildSystem(tables: readonly TableCells[], regions: readonly Reg
 
   const consStart: number[] = [0];
   const consVars: number[] = [];
-  const consKind: CellSystem['consKind'] = [];
-  const addConstraint = (kind: 'hierarchy' | 'partition', members: number[]): void => {
-    consVars.push(...members);
+  const consCoef: number[] = [];
+  const consSense: Sense[] = [];
+  const consRhs: number[] = [];
+  const consKind: ConstraintKind[] = [];
+  const consSource: string[] = [];
+  const add = (kind: ConstraintKind, sense: Sense, terms: ReadonlyArray<readonly [number, number]>, rhs = 0, source = ''): void => {
+    for (const [v, c] of terms) {
+      consVars.push(v);
+      consCoef.push(c);
+    }
     consStart.push(consVars.length);
+    consSense.push(sense);
+    consRhs.push(rhs);
     consKind.push(kind);
+    consSource.push(source);
   };
+  /** total = sum(parts) */
+  const sumOf = (kind: ConstraintKind, total: number, parts: readonly number[]): void =>
+    add(kind, 'eq', [[total, 1], ...parts.map((p) => [p, -1] as const)]);
+  /** a <= b */
+  const atMost = (kind: ConstraintKind, a: number, b: number): void => add(kind, 'le', [[a, 1], [b, -1]]);
+  /** total <= sum(parts) */
+  const atMostSum = (kind: ConstraintKind, total: number, parts: readonly number[]): void =>
+    add(kind, 'le', [[total, 1], ...parts.map((p) => [p, -1] as const)]);
 
   const totalsNo = tables.findIndex((t) => t.spec.name === TOTALS_TABLE && t.spec.disclosure !== undefined);
   tables.forEach((t, ti) => {
@@ -181,39 +238,77 @@ export function buildSystem(tables: readonly TableCells[], regions: readonly Reg
     if (!spec) return;
     const idx = index[ti] as TableIndex;
     const ms = measures[ti] as string[];
+    const levels = (['national', 'province', 'regency'] as const).filter((l) => idx.levels.has(l));
     const national = idx.levels.has('national') && idx.levels.has('province');
     const province = idx.levels.has('province') && idx.levels.has('regency');
+    const parents = [...(national ? tree.byLevel.national : []), ...(province ? tree.byLevel.province : [])];
+
     for (const year of idx.years) {
+      // Hierarchy: each count of a region is the sum over its sub-regions.
       for (const combo of idx.combos) {
         ms.forEach((_, mi) => {
-          const parents = [...(national ? tree.byLevel.national : []), ...(province ? tree.byLevel.province : [])];
           for (const p of parents) {
             const kids = tree.children.get(p);
             if (!kids || kids.length === 0) continue;
-            addConstraint('hierarchy', [varOf(ti, year, p, combo, mi), ...kids.map((c) => varOf(ti, year, c, combo, mi))]);
+            sumOf('hierarchy', varOf(ti, year, p, combo, mi), kids.map((c) => varOf(ti, year, c, combo, mi)));
           }
         });
       }
-    }
-    if (!spec.partition || totalsNo < 0 || totalsNo === ti) return;
-    const totalsMeasures = measures[totalsNo] as string[];
-    for (const m of spec.childCounts) {
-      const mi = ms.indexOf(m);
-      const tmi = totalsMeasures.indexOf(m);
-      if (tmi < 0) continue;
-      for (const year of idx.years) {
-        for (const level of ['national', 'province', 'regency'] as const) {
-          if (!idx.levels.has(level)) continue;
-          for (const region of tree.byLevel[level]) {
-            addConstraint('partition', [
-              varOf(totalsNo, year, region, '', tmi),
-              ...idx.combos.map((c) => varOf(ti, year, region, c, mi)),
-            ]);
+      for (const level of levels) {
+        for (const region of tree.byLevel[level]) {
+          const cell = (combo: string, mi: number): number => varOf(ti, year, region, combo, mi);
+          // Cases <= victims in every row: a case counted in a cell has at least one victim in it.
+          const ci = ms.indexOf('cases');
+          const vi = ms.indexOf('victims');
+          if (ci >= 0 && vi >= 0) for (const combo of idx.combos) atMost('cases', cell(combo, ci), cell(combo, vi));
+          // Unions of categories within the table.
+          const unions = Object.entries(spec.unions ?? {});
+          for (const [union, members] of unions) {
+            const u = comboKey([union]);
+            const parts = members.map((m) => comboKey([m])).filter((m) => idx.comboCategories.has(m));
+            ms.forEach((_, mi) => {
+              for (const p of parts) atMost('union', cell(p, mi), cell(u, mi));
+              atMostSum('union', cell(u, mi), parts.map((p) => cell(p, mi)));
+              for (const [other, otherMembers] of unions) {
+                if (other !== union && members.every((m) => otherMembers.includes(m))) atMost('union', cell(u, mi), cell(comboKey([other]), mi));
+              }
+            });
           }
+          // Membership: how the categories relate to violence_totals.
+          if (spec.membership === 'total' || totalsNo < 0 || totalsNo === ti) continue;
+          const totalsMeasures = measures[totalsNo] as string[];
+          const plain = idx.combos.filter((c) => !(c in (spec.unions ?? {})));
+          ms.forEach((m, mi) => {
+            const tmi = totalsMeasures.indexOf(m);
+            if (tmi < 0) return;
+            const total = varOf(totalsNo, year, region, '', tmi);
+            if (spec.membership === 'partition') {
+              sumOf('partition', total, idx.combos.map((c) => cell(c, mi)));
+              return;
+            }
+            for (const c of idx.combos) atMost(spec.membership === 'cover' ? 'cover' : 'subset', cell(c, mi), total);
+            if (spec.membership === 'cover') atMostSum('cover', total, plain.map((c) => cell(c, mi)));
+          });
         }
       }
     }
   });
+
+  const varOfKey = (cell: CellKey): number | undefined => {
+    const ti = tableNo.get(cell.table);
+    if (ti === undefined) return undefined;
+    const mi = (measures[ti] as string[]).indexOf(cell.column);
+    const r = (index[ti] as TableIndex).rowOf.get(rowKey(cell.year, cell.region_code, comboKey(cell.categories)));
+    return mi < 0 || r === undefined ? undefined : (base[ti] as number) + r * (measures[ti] as string[]).length + mi;
+  };
+  for (const s of statements) {
+    const terms = s.terms.map((term): [number, number] => {
+      const v = varOfKey(term.cell);
+      if (v === undefined) throw new Error(`buildSystem: statement from ${s.source} names a cell the tables do not hold: ${JSON.stringify(term.cell)}`);
+      return [v, term.coef];
+    });
+    add(s.kind, s.sense, terms, s.rhs, s.source);
+  }
 
   const nVars = varTable.length;
   const nCons = consKind.length;
@@ -244,15 +339,20 @@ export function buildSystem(tables: readonly TableCells[], regions: readonly Reg
     nCons,
     consStart: Int32Array.from(consStart),
     consVars: Int32Array.from(consVars),
+    consCoef: Int32Array.from(consCoef),
+    consSense,
+    consRhs: Float64Array.from(consRhs),
     consKind,
+    consSource,
     varConsStart,
     varCons,
     duplicates,
+    varOfKey,
   };
 }
 
 /** The table, row key and column of a variable, for reports and error messages. */
-export function cellRef(sys: CellSystem, v: number): CellRef {
+export function cellRef(sys: CellSystem, v: number): CellKey {
   const t = sys.tables[sys.varTable[v] as number] as TableCells;
   const column = (sys.measures[sys.varTable[v] as number] as string[])[sys.varMeasure[v] as number] as string;
   const r = sys.varRow[v] as number;
@@ -262,4 +362,11 @@ export function cellRef(sys: CellSystem, v: number): CellRef {
   }
   const m = sys.missing[v - sys.nReal] as MissingCell;
   return { table: t.spec.name, year: m.year, region_code: m.region_code, categories: [...m.categories], column };
+}
+
+/** The vars of the row that holds var v (all its count columns). */
+export function rowVarsOf(sys: CellSystem, v: number): number[] {
+  const width = (sys.measures[sys.varTable[v] as number] as string[]).length;
+  const first = v - (sys.varMeasure[v] as number);
+  return Array.from({ length: width }, (_, i) => first + i);
 }

@@ -15,7 +15,7 @@ export interface CellRow {
   level: Level;
   /** Values of spec.disclosure.categories, same order; [] for totals. */
   categories: string[];
-  /** childCounts + companions; null when published suppressed. */
+  /** spec.disclosure.counts; null when published suppressed. */
   counts: Record<string, number | null>;
   suppressed: boolean;
 }
@@ -30,10 +30,21 @@ export interface TableStats {
   finestLevel: 'regency' | 'province';
   /** Rows published (after any lowering of the level). */
   cells: number;
-  /** Rows withheld because a child count is 1..k-1. */
+  /** Rows withheld because a count is 1..k-1. */
   primary: number;
   /** Rows withheld only to protect other rows. */
   secondary: number;
+}
+
+/** What the interval audit cost, for the build log and the benchmark. */
+export interface AuditCost {
+  /** Connected groups of withheld cells, each solved as one linear programme. */
+  components: number;
+  /** Withheld cells whose interval was checked. */
+  cells: number;
+  /** Linear programmes solved. */
+  solves: number;
+  ms: number;
 }
 
 export interface SuppressionResult {
@@ -48,6 +59,13 @@ export interface AuditFinding {
   region_code: string;
   categories: string[];
   column: string;
-  problem: 'small-count' | 'recoverable' | 'inconsistent';
+  /**
+   * small-count: a published count in 1..k-1; recoverable: a withheld count that everything published determines
+   * exactly; bounded: a withheld count that everything published proves to be at most k-1 (and at least 1, or its
+   * interval would still show a small group); inconsistent: rows or relations that contradict themselves.
+   */
+  problem: 'small-count' | 'recoverable' | 'bounded' | 'inconsistent';
   detail: string;
+  /** For recoverable and bounded: the smallest and largest values consistent with everything published. */
+  interval?: [number, number];
 }
