@@ -129,7 +129,7 @@ describe('disclosure control in a built snapshot', () => {
     const large = await buildSnapshot(options(out, { snapshotId: 'k10', k: 10 }));
     expect(small.manifest.disclosure.k).toBe(3);
     expect(large.manifest.disclosure.k).toBe(10);
-    const suppressed = (m: typeof small.manifest) => m.tables.violence_totals!.suppressed!.primary;
+    const suppressed = (m: typeof small.manifest) => m.tables.violence_totals!.withheld!;
     expect(suppressed(large.manifest)).toBeGreaterThan(suppressed(small.manifest));
     const duck = await Duck.open();
     try {

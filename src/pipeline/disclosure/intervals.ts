@@ -201,7 +201,7 @@ export class ComponentLp {
     cost[i] = sign;
     const r = this.solve(cost);
     if (r.status === 'unbounded') return { value: sign * Number.POSITIVE_INFINITY, x: r.x };
-    return { value: sign * r.objective, x: r.x };
+    return { value: sign * r.objective + 0, x: r.x };
   }
 
   /** The relations with a non-zero dual in the last solve: those that hold the optimum where it is. */

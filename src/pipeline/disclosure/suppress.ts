@@ -98,6 +98,8 @@ class Suppressor {
   /** Withheld cells not yet found to pass (new ones, failing ones, and determined ones of rows that may be released). */
   readonly pending: Uint8Array;
   readonly primaryRow: Uint8Array;
+  /** Rows published again after being withheld. */
+  private readonly released: Uint8Array;
   solves = 0;
   components = 0;
 
@@ -110,6 +112,7 @@ class Suppressor {
     this.consUnknown = new Int32Array(sys.nCons);
     this.pending = new Uint8Array(sys.nVars);
     this.primaryRow = new Uint8Array(sys.nVars);
+    this.released = new Uint8Array(sys.nVars);
   }
 
   isRowWithheld(t: number, r: number): boolean {
@@ -132,10 +135,14 @@ class Suppressor {
     }
   }
 
-  /** Publishes again a row that turned out to protect nothing (all its counts determined). */
+  /**
+   * Publishes again a row that turned out to protect nothing (all its counts determined). It is never a candidate
+   * partner again: withheld, it would be determined again (this keeps the rounds from cycling).
+   */
   releaseRowOf(v: number): void {
     for (const u of rowVarsOf(this.sys, v)) {
       this.withheld[u] = 0;
+      this.released[u] = 1;
       if (!this.unknown[u]) continue;
       this.unknown[u] = 0;
       for (let i = this.sys.varConsStart[u] as number; i < (this.sys.varConsStart[u + 1] as number); i++) {
@@ -165,7 +172,7 @@ class Suppressor {
       const start = this.sys.consStart[c] as number;
       for (let j = start; j < (this.sys.consStart[c + 1] as number); j++) {
         const v = this.sys.consVars[j] as number;
-        if (this.withheld[v] || this.known[v] || (this.sys.varRow[v] as number) < 0) continue;
+        if (this.withheld[v] || this.known[v] || this.released[v] || (this.sys.varRow[v] as number) < 0) continue;
         const t = this.sys.varTable[v] as number;
         const row = (this.sys.tables[t] as TableCells).rows[this.sys.varRow[v] as number] as CellRow;
         const value = this.sys.value[v] as number;
@@ -260,7 +267,7 @@ class Suppressor {
     for (const c of constraintsTouching(this.sys, component)) {
       for (let j = this.sys.consStart[c] as number; j < (this.sys.consStart[c + 1] as number); j++) {
         const v = this.sys.consVars[j] as number;
-        if (this.unknown[v] || this.known[v] || (this.sys.varRow[v] as number) < 0) continue;
+        if (this.unknown[v] || this.known[v] || this.released[v] || (this.sys.varRow[v] as number) < 0) continue;
         for (const u of rowVarsOf(this.sys, v)) if (!this.unknown[u] && !this.known[u]) pool.add(u);
       }
     }
