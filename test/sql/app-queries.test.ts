@@ -33,17 +33,19 @@ describe('app queries', () => {
   });
 
   it('violence_headline.sql gives counts, the change from the previous year and the share of sexual violence', async () => {
-    // Jawa Barat: 15 victims in 12 cases in 2024 (Kota + Kabupaten Bandung), 14 in 2023: +7.1%.
+    // Jawa Barat: 15 victims in 12 cases in 2024 (Kota + Kabupaten Bandung); 2023 (14) is withheld, so no change.
     const [jabar] = await duck.query('app/violence_headline', { year: 2024, region: '32' });
-    expect(jabar).toMatchObject({ year: 2024, region_code: '32', victims: 15, cases: 12, victims_previous: 14, change_pct: 7.1 });
+    expect(jabar).toMatchObject({ year: 2024, region_code: '32', victims: 15, cases: 12, victims_previous: null, change_pct: null });
+    // Indonesia: 23 in 2024 after 19 in 2023, +21.1%.
+    expect((await duck.query('app/violence_headline', { year: 2024, region: '00' }))[0]).toMatchObject({ victims: 23, victims_previous: 19, change_pct: 21.1 });
     // Indonesia 2023: 19 victims; sexual violence in rows 1, 3, 6, 9, 11, 14, 17, 19 of the file: 8 (42.1%).
     const [national] = await duck.query('app/violence_headline', { year: 2023, region: '00' });
     expect(national).toMatchObject({ victims: 19, cases: 16, victims_previous: null, change_pct: null, sexual_victims: 8, sexual_share_pct: 42.1 });
   });
 
   it('a withheld count gives no rate and no change', async () => {
-    // In this tiny fixture secondary suppression withholds the 2024 national total (every count is tiny).
-    const [h] = await duck.query('app/violence_headline', { year: 2024, region: '00' });
+    // In this tiny fixture Aceh's 2024 total is withheld, as the partner of Papua's single victim.
+    const [h] = await duck.query('app/violence_headline', { year: 2024, region: '11' });
     expect(h).toMatchObject({ victims: null, rate_per_100k: null, change_pct: null });
   });
 

@@ -61,8 +61,9 @@ const BANDUNG_CHILDREN = Math.round(2591763 * 14249942 / 48274162);
 
 /**
  * Hand-checked values on the fixture (test/fixtures/raw/valid), by query file. Violence: Kota Bandung 8 victims in 6
- * cases in 2023 and 10 in 7 in 2024; Kabupaten Bandung 6 then 5; Jawa Barat 14 then 15; Indonesia 19 in 2023 and
- * withheld in 2024 (secondary suppression); Simeulue 2 in 2023 (withheld). LKSA: T-001 Kota Bandung A, valid licence,
+ * cases in 2023 and 10 in 7 in 2024; Kabupaten Bandung 6 (withheld with Jawa Barat, secondary suppression) then 5;
+ * Jawa Barat 14 (withheld) then 15; Indonesia 19 in 2023 and 23 in 2024; Simeulue 2 in 2023 (withheld); Aceh Selatan
+ * 0 then 7 (withheld in 2024 as the partner of 93.01's single victim). LKSA: T-001 Kota Bandung A, valid licence,
  * 40 children / 8 caregivers, inspected 2025-03; T-002 Kota Bandung B, licence expired 2025-06-30, 25 / 3, finding;
  * T-003 Kab. Bandung C, 3 children (withheld) / 1, two findings; T-004 Aceh Selatan not accredited, 12 / 2, exploitation
  * and trafficking risk, inspected; T-005 Papua (93.01) not accredited, 0 / 1; T-006 Simeulue C, valid, 18 / 4,
@@ -75,7 +76,9 @@ const EXPECTED: Record<string, Expected[]> = {
     { year: 2024, region: '32', value: 15, suppressed: false },
     { year: 2023, region: '00', value: 19, suppressed: false },
     { year: 2023, region: '11.09', value: null, suppressed: true },
-    { year: 2024, region: '00', value: null, suppressed: true },
+    { year: 2024, region: '00', value: 23, suppressed: false },
+    { year: 2023, region: '32', value: null, suppressed: true },
+    { year: 2024, region: '11.01', value: null, suppressed: true },
     { year: 2024, region: '11.09', value: 0, suppressed: false },
   ],
   'app/indicators/violence_cases': [
@@ -87,40 +90,44 @@ const EXPECTED: Record<string, Expected[]> = {
     { year: 2023, region: '32.73', value: 8 * 100000 / BANDUNG_CHILDREN, suppressed: false, numerator: 8, denominator: BANDUNG_CHILDREN },
     { year: 2023, region: '00', value: 19 * 100000 / 84202596, suppressed: false, numerator: 19, denominator: 84202596 },
     { year: 2023, region: '11.09', value: null, suppressed: true, numerator: null },
-    { year: 2024, region: '00', value: null, suppressed: true, numerator: null, denominator: 84202596 },
+    { year: 2024, region: '00', value: 23 * 100000 / 84202596, suppressed: false, numerator: 23, denominator: 84202596 },
+    { year: 2024, region: '11.01', value: null, suppressed: true, numerator: null },
   ],
   'app/indicators/violence_victims_change': [
     { year: 2024, region: '32.73', value: 25, suppressed: false, numerator: 2, denominator: 8 },
-    { year: 2024, region: '32.04', value: -100 / 6, suppressed: false, numerator: -1, denominator: 6 },
-    { year: 2024, region: '32', value: 100 / 14, suppressed: false, numerator: 1, denominator: 14 },
+    { year: 2024, region: '00', value: 400 / 19, suppressed: false, numerator: 4, denominator: 19 },
     // First year: no previous year, missing rather than withheld.
     { year: 2023, region: '32.73', value: null, suppressed: false, numerator: null, denominator: null },
     { year: 2023, region: '11.09', value: null, suppressed: false },
-    // Previous year withheld (Simeulue 2023), or this year withheld (Indonesia 2024).
+    // Previous year withheld (Simeulue and Jawa Barat 2023), or this year withheld (Aceh Selatan 2024).
     { year: 2024, region: '11.09', value: null, suppressed: true },
-    { year: 2024, region: '00', value: null, suppressed: true },
-    // Previous year 0 (Aceh Selatan): no percentage, not withheld.
-    { year: 2024, region: '11.01', value: null, suppressed: false, numerator: 7, denominator: 0 },
+    { year: 2024, region: '32.04', value: null, suppressed: true },
+    { year: 2024, region: '32', value: null, suppressed: true },
+    { year: 2024, region: '11.01', value: null, suppressed: true },
+    // Previous year 0 (Kota Bandung is never 0; Kabupaten Aceh Barat has no victims either year): no percentage.
+    { year: 2024, region: '11.05', value: null, suppressed: false, numerator: 0, denominator: 0 },
   ],
   'app/indicators/violence_sexual_share': [
     // 8 of the 19 victims of 2023 suffered sexual violence.
     { year: 2023, region: '00', value: 800 / 19, suppressed: false, numerator: 8, denominator: 19 },
-    // 8 published, but the total is withheld: never divided.
-    { year: 2024, region: '00', value: null, suppressed: true, numerator: 8, denominator: null },
-    { year: 2023, region: '32', value: null, suppressed: true, numerator: null, denominator: 14 },
+    { year: 2024, region: '00', value: 800 / 23, suppressed: false, numerator: 8, denominator: 23 },
+    // The count and the total are withheld: never divided.
+    { year: 2023, region: '32', value: null, suppressed: true, numerator: null, denominator: null },
     // No victims at all: missing.
     { year: 2023, region: '12', value: null, suppressed: false, numerator: 0, denominator: 0 },
   ],
   'app/indicators/violence_any_service_share': [
     { year: 2023, region: '00', value: 1400 / 19, suppressed: false, numerator: 14, denominator: 19 },
-    { year: 2023, region: '32', value: 1100 / 14, suppressed: false, numerator: 11, denominator: 14 },
+    { year: 2023, region: '32', value: null, suppressed: true, numerator: null, denominator: null },
     { year: 2024, region: '32', value: 80, suppressed: false, numerator: 12, denominator: 15 },
-    { year: 2024, region: '00', value: null, suppressed: true, numerator: 18, denominator: null },
+    { year: 2024, region: '00', value: 1800 / 23, suppressed: false, numerator: 18, denominator: 23 },
   ],
   'app/indicators/violence_social_protection_share': [
     { year: 2023, region: '00', value: 600 / 19, suppressed: false, numerator: 6, denominator: 19 },
-    { year: 2023, region: '32', value: null, suppressed: true, numerator: null, denominator: 14 },
-    { year: 2024, region: '00', value: null, suppressed: true, numerator: 9, denominator: null },
+    { year: 2023, region: '32', value: null, suppressed: true, numerator: null, denominator: null },
+    { year: 2024, region: '00', value: 900 / 23, suppressed: false, numerator: 9, denominator: 23 },
+    // Jawa Barat 2024: the total is published (15), the referral count is withheld.
+    { year: 2024, region: '32', value: null, suppressed: true, numerator: null, denominator: 15 },
   ],
   'app/indicators/lksa_institutions': [
     { year: null, region: '00', value: 6, suppressed: false },

@@ -100,11 +100,11 @@ describe('profile queries', () => {
       return summarise(indicator, toIndicatorRows(await duck.query(`app/${indicator.sql}`)), region, regions, year)!;
     };
     // Victims (neutral: a position by value). 2024: Kota Bandung 10, Kab. Bandung 5, the other 25 kab/kota 0 (published);
-    // Indonesia's 2024 total is withheld by secondary suppression (see app-queries.test.ts).
+    // Indonesia 23.
     const v2024 = await on('violence-victims', get('32.73'), null);
     expect(v2024.year).toBe(2024);
     expect(v2024.own).toEqual({ value: 10, suppressed: false });
-    expect(v2024.national).toEqual({ value: null, suppressed: true });
+    expect(v2024.national).toEqual({ value: 23, suppressed: false });
     expect(v2024.standings.map((s) => s.standing)).toEqual([
       { kind: 'ranked', rank: 1, of: 27, tied: 0, unranked: 0, byValue: true },
       { kind: 'ranked', rank: 1, of: kota, tied: 0, unranked: 0, byValue: true },
@@ -112,8 +112,9 @@ describe('profile queries', () => {
     // 2023 picked: 8 victims, Indonesia 19.
     const v2023 = await on('violence-victims', get('32.73'), 2023);
     expect([v2023.year, v2023.own.value, v2023.national?.value]).toEqual([2023, 8, 19]);
-    // Kabupaten Bandung, 6 in 2023: second in its province; Simeulue's 2 victims are withheld and not ranked.
-    expect((await on('violence-victims', get('32.04'), 2023)).standings[0]!.standing).toMatchObject({ rank: 2, of: 27 });
+    // Kabupaten Bandung, 5 in 2024: second in its province; its 6 of 2023 and Simeulue's 2 are withheld and not ranked.
+    expect((await on('violence-victims', get('32.04'), 2024)).standings[0]!.standing).toMatchObject({ rank: 2, of: 27 });
+    expect((await on('violence-victims', get('32.04'), 2023)).standings[0]!.standing).toEqual({ kind: 'withheld' });
     expect((await on('violence-victims', get('11.09'), 2023)).standings[0]!.standing).toEqual({ kind: 'withheld' });
 
     // KLA score (higher is better), latest evaluation 2025: Kota Bandung 905 vs Kab. Bandung 700.4; the only kota evaluated.

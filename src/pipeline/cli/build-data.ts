@@ -21,7 +21,7 @@ const program = new Command()
   .option('--k <n>', 'withhold counts of children from 1 to k-1', String(DEFAULT_K))
   .option('--synthetic', 'mark the snapshot as synthetic data (always on for the demo)', false)
   .option('--out <dir>', 'snapshots folder', join(REPO_ROOT, 'public', 'data'))
-  .option('--ledger <dir>', 'ledger of published snapshots that a new one is protected against (default: data/published for real data; none for synthetic builds)')
+  .option('--ledger <dir>', 'ledger of published snapshots that a new one is protected against (default: data/ledger for real data; none for synthetic builds)')
   .option('--scale <rows>', 'demo only: number of victim rows to generate (benchmarks)')
   .option('--seed <n>', 'demo only: generator seed')
   .option('--if-missing', 'do nothing if the current snapshot was built by this same pipeline code', false)
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   try {
     const synthetic = demo || o.synthetic;
     // Real data are protected against every snapshot published before; a synthetic build starts a fresh history.
-    const ledger = o.ledger !== undefined ? resolve(o.ledger) : synthetic ? undefined : join(REPO_ROOT, 'data', 'published');
+    const ledger = o.ledger !== undefined ? resolve(o.ledger) : synthetic ? undefined : join(REPO_ROOT, 'data', 'ledger');
     const result = await buildSnapshot({
       rawDir, outDir, snapshotId, referenceDate, k: Number(o.k), synthetic, ...(ledger ? { ledger } : {}),
       errorReport: join(rawDir, 'build-errors.csv'), log: (m) => console.log(m),

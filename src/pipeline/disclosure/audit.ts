@@ -67,6 +67,16 @@ const order = (a: AuditFinding, b: AuditFinding): number =>
   a.categories.join('\u001f').localeCompare(b.categories.join('\u001f')) || a.column.localeCompare(b.column) ||
   a.problem.localeCompare(b.problem) || a.detail.localeCompare(b.detail);
 
+/** ", with earlier snapshot X" when statements of earlier snapshots bear on the cell. */
+function earlierSources(sys: CellSystem, v: number): string {
+  const sources = new Set<string>();
+  for (let i = sys.varConsStart[v] as number; i < (sys.varConsStart[v + 1] as number); i++) {
+    const source = sys.consSource[sys.varCons[i] as number];
+    if (source) sources.add(source);
+  }
+  return sources.size > 0 ? `, with earlier snapshot ${[...sources].join(', ')}` : '';
+}
+
 const fmt = (x: number): string => (Number.isFinite(x) ? String(Math.round(x * 1000) / 1000) : '∞');
 
 export interface AuditOptions {
@@ -101,7 +111,7 @@ export async function audit(tables: TableCells[], regions: RegionNode[], k: numb
     cost.cells += comp.length;
     // The exact pass names the value an attacker gets; the interval pass finds the rest (and the bounds).
     const exact = recoverableIn(sys, unknown, comp);
-    for (const r of exact) out.push(finding(cellRef(sys, r.v), 'recoverable', `withheld but determined by published cells (= ${r.value})`, [r.value, r.value]));
+    for (const r of exact) out.push(finding(cellRef(sys, r.v), 'recoverable', `withheld but determined by published cells${earlierSources(sys, r.v)} (= ${r.value})`, [r.value, r.value]));
     try {
       const r = checkComponent(highs, sys, unknown, comp, k);
       cost.solves += r.solves;
@@ -109,8 +119,8 @@ export async function audit(tables: TableCells[], regions: RegionNode[], k: numb
       for (const f of r.failures) {
         if (named.has(f.v)) continue;
         const detail = f.problem === 'recoverable'
-          ? `withheld but determined by published cells and relations (= ${fmt(f.lo)})`
-          : `withheld but everything published bounds it to ${fmt(f.lo)}..${fmt(f.hi)}, below k = ${k}`;
+          ? `withheld but determined by published cells and relations${earlierSources(sys, f.v)} (= ${fmt(f.lo)})`
+          : `withheld but everything published${earlierSources(sys, f.v)} bounds it to ${fmt(f.lo)}..${fmt(f.hi)}, below k = ${k}`;
         out.push(finding(cellRef(sys, f.v), f.problem, detail, [f.lo, f.hi]));
       }
     } catch (e) {

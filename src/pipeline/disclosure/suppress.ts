@@ -11,6 +11,7 @@
 // nothing and hiding them would only fail the audit's rule that no withheld cell is determined.
 
 import { MAX_SUPPRESSED_SHARE_AT_REGENCY } from '../../domain/disclosure.ts';
+import { BuildError } from '../issues.ts';
 import { componentOf, constraintsTouching, recoverableIn, unknownComponents } from './recover.ts';
 import { buildSystem, cellRef, countColumns, rowVarsOf, type CellSystem, type KeyedStatement } from './system.ts';
 import { checkComponent, ComponentLp, loadSolver, near, type Failure } from './intervals.ts';
@@ -19,6 +20,12 @@ import type { AuditCost, CellRow, RegionNode, SuppressionResult, TableCells, Tab
 
 // How many candidate partners are tried against the linear programme before settling for the heaviest one.
 const PARTNER_TRIALS = 6;
+/** The rank of national cells among candidate partners: after every sub-national one. */
+const NATIONAL_TIER = 3;
+/** Added to the rank of rows published again after being withheld: partners of last resort. */
+const LAST_RESORT_TIER = 10;
+/** How often a row may be published again after being withheld. */
+const MAX_RELEASES = 2;
 
 type Highs = Awaited<ReturnType<typeof loadSolver>>;
 
@@ -98,7 +105,7 @@ class Suppressor {
   /** Withheld cells not yet found to pass (new ones, failing ones, and determined ones of rows that may be released). */
   readonly pending: Uint8Array;
   readonly primaryRow: Uint8Array;
-  /** Rows published again after being withheld. */
+  /** How often each row was published again after being withheld. */
   private readonly released: Uint8Array;
   solves = 0;
   components = 0;
@@ -136,13 +143,17 @@ class Suppressor {
   }
 
   /**
-   * Publishes again a row that turned out to protect nothing (all its counts determined). It is never a candidate
-   * partner again: withheld, it would be determined again (this keeps the rounds from cycling).
+   * Publishes again a row that turned out to protect nothing (all its counts determined). Such a row is a partner of
+   * last resort afterwards, and is published again at most twice (so the rounds cannot cycle).
    */
   releaseRowOf(v: number): void {
+    if ((this.released[v] as number) >= MAX_RELEASES) {
+      for (const u of rowVarsOf(this.sys, v)) this.pending[u] = 0;
+      return;
+    }
     for (const u of rowVarsOf(this.sys, v)) {
       this.withheld[u] = 0;
-      this.released[u] = 1;
+      this.released[u] = (this.released[u] as number) + 1;
       if (!this.unknown[u]) continue;
       this.unknown[u] = 0;
       for (let i = this.sys.varConsStart[u] as number; i < (this.sys.varConsStart[u + 1] as number); i++) {
@@ -172,12 +183,12 @@ class Suppressor {
       const start = this.sys.consStart[c] as number;
       for (let j = start; j < (this.sys.consStart[c + 1] as number); j++) {
         const v = this.sys.consVars[j] as number;
-        if (this.withheld[v] || this.known[v] || this.released[v] || (this.sys.varRow[v] as number) < 0) continue;
+        if (this.withheld[v] || this.known[v] || (this.sys.varRow[v] as number) < 0) continue;
         const t = this.sys.varTable[v] as number;
         const row = (this.sys.tables[t] as TableCells).rows[this.sys.varRow[v] as number] as CellRow;
         const value = this.sys.value[v] as number;
         const isTotal = this.sys.consSense[c] === 'eq' && j === start && this.sys.consKind[c] !== 'history';
-        const tier = this.preferred[v] ? -1 : row.level === 'national' ? 3 : isTotal ? 2 : value === 0 ? 1 : 0;
+        const tier = (this.released[v] ? LAST_RESORT_TIER : 0) + (row.level === 'national' ? NATIONAL_TIER + (isTotal ? 1 : 0) : this.preferred[v] ? -1 : isTotal ? 2 : value === 0 ? 1 : 0);
         const rowVar = v - (this.sys.varMeasure[v] as number);
         let net = netOf.get(rowVar);
         if (net === undefined) {
@@ -241,9 +252,7 @@ class Suppressor {
     const still = only.filter((i) => this.unknown[component[i] as number]);
     if (still.length < only.length) return this.checkPending(component.filter((v) => this.unknown[v]));
     const truth = Float64Array.from(component, (v) => this.sys.value[v] as number);
-    const t0 = performance.now();
     const r = checkComponent(this.highs, this.sys, this.unknown, component, this.k, [truth], only);
-    if (process.env.DEBUG_SDC) console.log('check', component.length, only.length, r.solves, r.failures.length, Math.round(performance.now() - t0));
     this.solves += r.solves;
     this.components++;
     const exact = new Set(r.failures.filter((f) => f.problem === 'recoverable').map((f) => f.v));
@@ -267,7 +276,7 @@ class Suppressor {
     for (const c of constraintsTouching(this.sys, component)) {
       for (let j = this.sys.consStart[c] as number; j < (this.sys.consStart[c + 1] as number); j++) {
         const v = this.sys.consVars[j] as number;
-        if (this.unknown[v] || this.known[v] || this.released[v] || (this.sys.varRow[v] as number) < 0) continue;
+        if (this.unknown[v] || this.known[v] || (this.sys.varRow[v] as number) < 0) continue;
         for (const u of rowVarsOf(this.sys, v)) if (!this.unknown[u] && !this.known[u]) pool.add(u);
       }
     }
@@ -305,20 +314,55 @@ class Suppressor {
    * below k looks in the relations that bind at its largest value (the LP's duals) and needs mass: partners that
    * bring at least the missing amount come first. A determined cell is tried on the exact equations.
    */
-  partnerFor(f: Failure, component: readonly number[], trial: () => ComponentLp): number {
+  partnerFor(f: Failure, component: readonly number[], trial: () => ComponentLp): number | BuildError | undefined {
     const bounded = f.problem === 'bounded';
     let cands = bounded && f.binding && f.binding.length > 0 ? this.candidates(f.binding) : [];
     if (cands.length === 0) cands = this.candidates(constraintsTouching(this.sys, [f.v]));
     if (cands.length === 0) cands = this.candidates(constraintsTouching(this.sys, component));
-    if (cands.length === 0) throw new Error(`suppress: no published cell left to protect ${JSON.stringify(cellRef(this.sys, f.v))}`);
+    if (cands.length === 0) return this.stillFails(f.v) ? this.unprotectable(f) : undefined;
     const need = bounded ? Math.max(1, this.k - Math.floor(f.hi + 1e-6)) : 0;
-    const ordered = need > 0 ? [...cands.filter((c) => c.value >= need), ...cands.filter((c) => c.value < need)] : cands;
+    const byMass = (list: Candidate[]): Candidate[] => (need > 0 ? [...list.filter((c) => c.value >= need), ...list.filter((c) => c.value < need)] : list);
     const exactOnly = f.lo === f.hi && f.binding === undefined;
-    for (const cand of ordered.slice(0, PARTNER_TRIALS)) {
-      if (exactOnly ? this.undetermines(f.v, cand.rowVar) : this.passes(trial(), f.v, cand.rowVar)) return cand.rowVar;
+    // National cells are the headline figures: withheld only when no sub-national cell is left to try; rows published
+    // again come last. When no trial repairs the cell at once, the heaviest candidate is taken and the next round goes
+    // on from there.
+    const groups = [
+      cands.filter((c) => c.tier < NATIONAL_TIER),
+      cands.filter((c) => c.tier >= NATIONAL_TIER && c.tier < LAST_RESORT_TIER),
+      cands.filter((c) => c.tier >= LAST_RESORT_TIER),
+    ];
+    for (const group of groups) {
+      const ordered = byMass(group);
+      for (const cand of ordered.slice(0, PARTNER_TRIALS)) {
+        if (exactOnly ? this.undetermines(f.v, cand.rowVar) : this.passes(trial(), f.v, cand.rowVar)) return cand.rowVar;
+      }
+      if (ordered.length > 0) return ordered.slice(0, PARTNER_TRIALS * 2).reduce((a, b) => (b.value > a.value ? b : a)).rowVar;
     }
-    const heaviest = ordered.slice(0, PARTNER_TRIALS * 2).reduce((a, b) => (b.value > a.value ? b : a));
-    return heaviest.rowVar;
+    return this.unprotectable(f);
+  }
+
+  /** Whether cell v fails now (a partner withheld for another failure this round may have repaired it). */
+  private stillFails(v: number): boolean {
+    const comp = componentOf(this.sys, this.unknown, [v]);
+    const lp = new ComponentLp(this.highs, this.sys, this.unknown, comp, this.k);
+    try {
+      const i = comp.indexOf(v);
+      const hi = lp.extreme(i, 1).value;
+      const lo = lp.extreme(i, -1).value;
+      this.solves += lp.solves;
+      return hi < this.k - 1e-6 || near(lo, hi);
+    } finally {
+      lp.dispose();
+    }
+  }
+
+  /** A failing cell with no published neighbour left to withhold: everything around it is known already. */
+  private unprotectable(f: Failure): BuildError {
+    const ref = cellRef(this.sys, f.v);
+    const history = [...new Set(constraintsTouching(this.sys, [f.v]).map((c) => this.sys.consSource[c]).filter((x) => x !== ''))];
+    return new BuildError(`disclosure: ${ref.table} ${ref.year} ${ref.region_code}${ref.categories.length ? ` [${ref.categories.join(', ')}]` : ''} ${ref.column} ` +
+      `cannot be protected: every cell around it is published${history.length ? ` here or in an earlier snapshot (${history.join(', ')}), which together give it as ${f.lo === f.hi ? f.lo : `${f.lo}..${f.hi}`}` : ''}. ` +
+      'What was published once cannot be taken back; publish this snapshot only after a data protection review.');
   }
 
   /** Secondary suppression until no withheld cell fails. */
@@ -344,6 +388,8 @@ class Suppressor {
           // A partner withheld for an earlier failure nearby may have repaired this one: it waits for the next round.
           if (constraintsTouching(this.sys, [f.v]).some((c) => touched.has(c))) continue;
           const partner = this.partnerFor(f, current, trial);
+          if (partner instanceof BuildError) throw partner;
+          if (partner === undefined) continue;
           // The trial model keeps the partner free: later trials in this component see it withheld.
           lp?.setFree(rowVarsOf(this.sys, partner), true);
           this.withholdRowOf(partner);
@@ -353,7 +399,6 @@ class Suppressor {
         }
         lp?.dispose();
       }
-      if (process.env.DEBUG_SDC) console.log('round', fixed, this.solves, this.components);
       if (fixed === 0) return;
     }
   }
