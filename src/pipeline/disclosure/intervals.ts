@@ -8,7 +8,8 @@
 // would be thousands of programmes; instead every solution found is kept as a witness, since a feasible point proves
 // its values possible for all cells at once: a witness with x >= k certifies the upper end, two witnesses that differ
 // at a cell certify that it is not determined. One programme (maximise sum(min(x, k))) certifies most cells; only the
-// rest get a programme of their own.
+// rest get a programme of their own. Counts are whole numbers, and so is every witness: where a linear programme's
+// optimum is fractional (possible where bounds and unions meet), the cell's extreme is the mixed-integer one.
 
 import highsLoader from 'highs';
 import type { CellSystem } from './system.ts';
@@ -22,6 +23,9 @@ let runtime: Promise<Highs> | undefined;
 export const loadSolver = (): Promise<Highs> => (runtime ??= highsLoader());
 
 const TOL = 1e-6;
+const isWhole = (x: number): boolean => Math.abs(x - Math.round(x)) <= TOL * Math.max(1, Math.abs(x));
+/** A point whose every value is a whole number: a possible table of counts, not only a relaxation's. */
+const isWholePoint = (x: Float64Array): boolean => x.every(isWhole);
 /** Equal within the solver's tolerance, relative to the size of the values. */
 export const near = (a: number, b: number): boolean => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -204,8 +208,28 @@ export class ComponentLp {
     return { value: sign * r.objective + 0, x: r.x };
   }
 
-  /** The relations with a non-zero dual in the last solve: those that hold the optimum where it is. */
-  binding(): number[] {
+  /**
+   * The extreme of cell i over whole numbers of children: the linear programme's, when its optimum is a whole-number
+   * point (as it is for sums over a hierarchy); else the mixed-integer programme's, which an attacker could also solve.
+   */
+  extremeInt(i: number, sign: 1 | -1): { value: number; x: Float64Array } {
+    const r = this.extreme(i, sign);
+    if (!Number.isFinite(r.value) || (isWhole(r.value) && isWholePoint(r.x))) return r;
+    const cols = { kind: 'range' as const, from: 0, to: this.n - 1 };
+    this.model.changeColsIntegrality(cols, new Int32Array(this.n).fill(1));
+    try {
+      const status = this.model.run().modelStatus;
+      this.solves++;
+      if (status !== OPTIMAL) throw new Error(`interval audit: the MIP solver stopped with model status ${status}`);
+      return { value: Math.round(sign * this.model.getObjectiveValue()) + 0, x: this.model.getSolution().colValue.slice(0, this.n) };
+    } finally {
+      this.model.changeColsIntegrality(cols, new Int32Array(this.n));
+    }
+  }
+
+  /** The relations with a non-zero dual at cell i's largest value (linear programme): those that hold it where it is. */
+  bindingAt(i: number): number[] {
+    this.extreme(i, 1);
     const dual = this.model.getSolution().rowDual;
     const out: number[] = [];
     this.rowCons.forEach((c, r) => {
@@ -234,8 +258,10 @@ export function checkComponent(
   try {
     const lowSeen = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
     const highSeen = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+    // Only whole-number points are witnesses: an attacker who knows counts are whole numbers is not fooled by a
+    // fractional one (an interval [2, 2.5] is the single count 2).
     const see = (x: Float64Array): void => {
-      if (x.length !== n) return;
+      if (x.length !== n || !isWholePoint(x)) return;
       for (let i = 0; i < n; i++) {
         const xi = x[i] as number;
         if (xi < (lowSeen[i] as number)) lowSeen[i] = xi;
@@ -262,11 +288,11 @@ export function checkComponent(
     const failures: Failure[] = [];
     for (const i of cells) {
       if (reachesK(i) && varies(i)) continue;
-      const top = lp.extreme(i, 1);
+      const top = lp.extremeInt(i, 1);
       see(top.x);
       if (top.value >= k - TOL && varies(i)) continue;
-      const binding = top.value < k - TOL ? lp.binding() : undefined;
-      const bottom = lp.extreme(i, -1);
+      const binding = top.value < k - TOL ? lp.bindingAt(i) : undefined;
+      const bottom = lp.extremeInt(i, -1);
       see(bottom.x);
       const [lo, hi] = [bottom.value, top.value];
       if (hi >= k - TOL && !near(lo, hi)) continue;
