@@ -212,24 +212,25 @@ export class ComponentLp {
    * The extreme of cell i over whole numbers of children: the linear programme's, when its optimum is a whole-number
    * point (as it is for sums over a hierarchy); else the mixed-integer programme's, which an attacker could also solve.
    */
-  extremeInt(i: number, sign: 1 | -1): { value: number; x: Float64Array } {
+  extremeInt(i: number, sign: 1 | -1, withBinding = false): { value: number; x: Float64Array; binding?: number[] } {
     const r = this.extreme(i, sign);
-    if (!Number.isFinite(r.value) || (isWhole(r.value) && isWholePoint(r.x))) return r;
+    // The duals of the linear programme tell where a partner helps (taken before a MIP run replaces the solution).
+    const binding = withBinding && Number.isFinite(r.value) ? this.binding() : undefined;
+    if (!Number.isFinite(r.value) || (isWhole(r.value) && isWholePoint(r.x))) return { ...r, ...(binding ? { binding } : {}) };
     const cols = { kind: 'range' as const, from: 0, to: this.n - 1 };
     this.model.changeColsIntegrality(cols, new Int32Array(this.n).fill(1));
     try {
       const status = this.model.run().modelStatus;
       this.solves++;
       if (status !== OPTIMAL) throw new Error(`interval audit: the MIP solver stopped with model status ${status}`);
-      return { value: Math.round(sign * this.model.getObjectiveValue()) + 0, x: this.model.getSolution().colValue.slice(0, this.n) };
+      return { value: Math.round(sign * this.model.getObjectiveValue()) + 0, x: this.model.getSolution().colValue.slice(0, this.n), ...(binding ? { binding } : {}) };
     } finally {
       this.model.changeColsIntegrality(cols, new Int32Array(this.n));
     }
   }
 
-  /** The relations with a non-zero dual at cell i's largest value (linear programme): those that hold it where it is. */
-  bindingAt(i: number): number[] {
-    this.extreme(i, 1);
+  /** The relations with a non-zero dual in the last linear programme: those that hold its optimum where it is. */
+  private binding(): number[] {
     const dual = this.model.getSolution().rowDual;
     const out: number[] = [];
     this.rowCons.forEach((c, r) => {
@@ -251,8 +252,10 @@ export class ComponentLp {
  */
 export function checkComponent(
   highs: Highs, sys: CellSystem, unknown: Uint8Array, component: readonly number[], k: number,
-  witnesses: readonly Float64Array[] = [], only?: readonly number[],
+  witnesses: readonly Float64Array[] = [], only?: readonly number[], opts: { lowerBounds?: boolean } = {},
 ): { failures: Failure[]; solves: number } {
+  // The suppressor needs to know which cells fail; the audit also reports each failing cell's lower end.
+  const lowerBounds = opts.lowerBounds ?? true;
   const n = component.length;
   const lp = new ComponentLp(highs, sys, unknown, component, k);
   try {
@@ -288,13 +291,17 @@ export function checkComponent(
     const failures: Failure[] = [];
     for (const i of cells) {
       if (reachesK(i) && varies(i)) continue;
-      const top = lp.extremeInt(i, 1);
+      const top = lp.extremeInt(i, 1, true);
       see(top.x);
       if (top.value >= k - TOL && varies(i)) continue;
-      const binding = top.value < k - TOL ? lp.bindingAt(i) : undefined;
-      const bottom = lp.extremeInt(i, -1);
-      see(bottom.x);
-      const [lo, hi] = [bottom.value, top.value];
+      const binding = top.value < k - TOL ? top.binding : undefined;
+      let lo = lowSeen[i] as number;
+      if (top.value >= k - TOL || lowerBounds) {
+        const bottom = lp.extremeInt(i, -1);
+        see(bottom.x);
+        lo = bottom.value;
+      }
+      const hi = top.value;
       if (hi >= k - TOL && !near(lo, hi)) continue;
       failures.push({ v: component[i] as number, lo, hi, problem: near(lo, hi) ? 'recoverable' : 'bounded', ...(binding ? { binding } : {}) });
     }

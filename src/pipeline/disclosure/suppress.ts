@@ -252,7 +252,7 @@ class Suppressor {
     const still = only.filter((i) => this.unknown[component[i] as number]);
     if (still.length < only.length) return this.checkPending(component.filter((v) => this.unknown[v]));
     const truth = Float64Array.from(component, (v) => this.sys.value[v] as number);
-    const r = checkComponent(this.highs, this.sys, this.unknown, component, this.k, [truth], only);
+    const r = checkComponent(this.highs, this.sys, this.unknown, component, this.k, [truth], only, { lowerBounds: false });
     this.solves += r.solves;
     this.components++;
     const exact = new Set(r.failures.filter((f) => f.problem === 'recoverable').map((f) => f.v));
