@@ -72,11 +72,13 @@ const MAX_ROWS_LISTED = 20;
 
 /**
  * Resolves every distinct `wilayah` value of raw_input into `table` (default region_map) with columns raw_value, region_code, via.
- * Every unmatched value is an issue, listed in full with the rows it stands in.
+ * Every unmatched value is an issue, listed in full with the rows it stands in. Values listed in table `skipProblemsIn`
+ * (cell_problems: already refused for their characters) are not looked up.
  */
-export async function harmoniseRegions(duck: Duck, resolver: RegionResolver, file: string, table = 'region_map'): Promise<InputIssue[]> {
+export async function harmoniseRegions(duck: Duck, resolver: RegionResolver, file: string, table = 'region_map', skipProblemsIn?: string): Promise<InputIssue[]> {
+  const skip = skipProblemsIn ? `AND wilayah NOT IN (SELECT value FROM ${skipProblemsIn} WHERE column_name = 'wilayah' AND value IS NOT NULL)` : '';
   const values = await duck.all(`SELECT wilayah, count(*)::INTEGER AS n, list(__row ORDER BY __row)[1:${MAX_ROWS_LISTED}]::VARCHAR AS rows_listed, min(__row) AS first_row
-    FROM raw_input WHERE wilayah IS NOT NULL GROUP BY wilayah ORDER BY first_row`);
+    FROM raw_input WHERE wilayah IS NOT NULL ${skip} GROUP BY wilayah ORDER BY first_row`);
   const issues: InputIssue[] = [];
   const mapped: Array<[string, string, string]> = [];
   for (const v of values) {
