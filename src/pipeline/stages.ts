@@ -25,10 +25,16 @@ export async function useDataset(duck: Duck, id: DatasetId): Promise<void> {
   await duck.run(`CREATE OR REPLACE VIEW raw_input AS SELECT * FROM raw_${id}; CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${id};`);
 }
 
-/** Victim rows (violence_clean, internal) and the complete cube of counts (violence_cube). */
+/**
+ * Victim rows (violence_victims, compact and internal; violence_clean is a readable view of them) and the complete
+ * cube of counts (violence_cube).
+ */
 export async function aggregateViolence(duck: Duck): Promise<void> {
   await useDataset(duck, 'violence');
-  await duck.run(`CREATE OR REPLACE TABLE violence_clean AS ${readQuery('pipeline/clean_violence')}`);
+  await duck.run(`CREATE OR REPLACE TABLE type_lists AS ${readQuery('pipeline/list_values')}`, { column: 'jenis_kekerasan' });
+  await duck.run(`CREATE OR REPLACE TABLE service_lists AS ${readQuery('pipeline/list_values')}`, { column: 'layanan' });
+  await duck.run(`CREATE OR REPLACE TABLE violence_victims AS ${readQuery('pipeline/clean_violence')}`);
+  await duck.run(`CREATE OR REPLACE VIEW violence_clean AS ${readQuery('pipeline/violence_clean')}`);
   await duck.run(`CREATE OR REPLACE TABLE violence_cube AS ${readQuery('pipeline/violence_cube')}`);
 }
 

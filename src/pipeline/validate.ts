@@ -21,11 +21,18 @@ export async function validateDataset(duck: Duck, dataset: RawDataset, file: str
   await sink.addQuery(file, readQuery(RULES[dataset.id]), dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
 }
 
-/** Checks each distinct value of each column once, then finds the rows that hold the values with problems. */
+const TEXT_MAX_LENGTH = 10_000;
+
+/** Checks each distinct value of each column once, then finds the rows that hold the values with problems; text columns row by row. */
 async function cellIssues(duck: Duck, dataset: RawDataset, referenceDate: string, file: string, sink: IssueSink): Promise<void> {
   await duck.run('CREATE OR REPLACE TABLE cell_values (column_name VARCHAR, value VARCHAR, n INTEGER)');
   for (const c of dataset.columns) {
-    await duck.run(`INSERT INTO cell_values ${readQuery('pipeline/column_values')}`, { column: c.name });
+    if (c.type.kind === 'text') {
+      // Ids and names: checked row by row (nearly one distinct value per row).
+      await sink.addQuery(file, readQuery('pipeline/text_cells'), { column: c.name, required: c.required, max_length: c.type.maxLength ?? TEXT_MAX_LENGTH });
+    } else {
+      await duck.run(`INSERT INTO cell_values ${readQuery('pipeline/column_values')}`, { column: c.name });
+    }
   }
   await duck.run(`CREATE OR REPLACE TABLE cell_problems AS ${readQuery('pipeline/validate_cells')}`, { min_date: MIN_DATE, max_date: referenceDate });
   const columns = await duck.all('SELECT DISTINCT column_name FROM cell_problems ORDER BY column_name');
@@ -49,7 +56,7 @@ async function createContractRules(duck: Duck, dataset: RawDataset): Promise<voi
       name: c.name,
       kind: t.kind,
       required: c.required,
-      max_length: t.kind === 'text' ? (t.maxLength ?? 10_000) : null,
+      max_length: t.kind === 'text' ? (t.maxLength ?? TEXT_MAX_LENGTH) : null,
       min_value: t.kind === 'integer' || t.kind === 'decimal' ? t.min : null,
       max_value: t.kind === 'integer' || t.kind === 'decimal' ? t.max : null,
       allowed: t.kind === 'enum' || t.kind === 'enum_list' ? t.values.join('|') : null,
