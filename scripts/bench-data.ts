@@ -64,7 +64,10 @@ for (const size of o.sizes.split(',')) {
     snapshotKb: snapshotBytes / 1024, csvGzKb: csvGzBytes / 1024, bytesRatio: snapshotBytes / csvGzBytes, stages: build.timings,
   });
   if (!o.keep) rmSync(dir, { recursive: true, force: true });
-  console.log(`bench:data ${size}: done`);
+  const r = results.at(-1)!;
+  // Each size as it finishes (a 100M run takes a while): build, ingest and disclosure against COPY.
+  console.log(`bench:data ${size}: build ${r.buildS.toFixed(1)} s (${r.ratio.toFixed(2)}x COPY ${r.copyS.toFixed(1)} s), ingest ${r.ingestS.toFixed(1)} s `
+    + `(${r.ingestRatio.toFixed(2)}x), disclosure ${r.disclosureS.toFixed(1)} s, peak RSS ${r.rssMb.toFixed(0)} MB, work disk ${r.workMb.toFixed(0)} MB, load ${r.load}`);
 }
 
 const f = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
