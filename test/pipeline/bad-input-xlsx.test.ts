@@ -3,9 +3,9 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Duck } from '../../src/pipeline/duck.ts';
-import { prepare, validateInputs } from '../../src/pipeline/stages.ts';
-import { InputError, type InputIssue } from '../../src/pipeline/issues.ts';
-import { copyValidRaw, REFERENCE_DATE, tempDir } from '../helpers.ts';
+import { prepare } from '../../src/pipeline/stages.ts';
+import type { InputIssue } from '../../src/pipeline/issues.ts';
+import { inputIssuesAfter } from '../helpers.ts';
 
 // What a spreadsheet hides or computes is never read silently: each case names the sheet row and column.
 
@@ -17,10 +17,8 @@ beforeAll(async () => {
 afterAll(() => duck.close());
 
 /** Replaces lksa.csv of a valid copy by lksa.xlsx built from the same rows, after `change` edits the workbook. */
-async function issuesFor(change: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<InputIssue[]> {
-  const { dir, cleanup } = tempDir();
-  try {
-    const raw = copyValidRaw(dir);
+function issuesFor(change: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<InputIssue[]> {
+  return inputIssuesAfter(duck, async (raw) => {
     const [header, ...rows] = readFileSync(join(raw, 'lksa.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('lksa');
@@ -29,14 +27,7 @@ async function issuesFor(change: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) =
     change(wb, ws);
     await wb.xlsx.writeFile(join(raw, 'lksa.xlsx'));
     rmSync(join(raw, 'lksa.csv'));
-    await validateInputs(duck, { rawDir: raw, referenceDate: REFERENCE_DATE }, dir);
-    return [];
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  } finally {
-    cleanup();
-  }
+  });
 }
 
 describe('XLSX input', () => {

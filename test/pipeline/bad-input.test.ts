@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duck } from '../../src/pipeline/duck.ts';
-import { prepare, validateInputs } from '../../src/pipeline/stages.ts';
-import { InputError, type InputIssue } from '../../src/pipeline/issues.ts';
-import { copyValidRaw, REFERENCE_DATE, tempDir } from '../helpers.ts';
+import { prepare } from '../../src/pipeline/stages.ts';
+import type { InputIssue } from '../../src/pipeline/issues.ts';
+import { copyValidRaw, inputIssuesAfter, tempDir } from '../helpers.ts';
 
 // Each kind of bad input a data officer can send, with the problem the build must name: file, row, column, value.
 
@@ -190,20 +190,7 @@ beforeAll(async () => {
 });
 afterAll(() => duck.close());
 
-async function issuesFor(change: Case['change']): Promise<InputIssue[]> {
-  const { dir, cleanup } = tempDir();
-  try {
-    const raw = copyValidRaw(dir);
-    change(raw, original);
-    await validateInputs(duck, { rawDir: raw, referenceDate: REFERENCE_DATE }, dir);
-    return [];
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  } finally {
-    cleanup();
-  }
-}
+const issuesFor = (change: Case['change']): Promise<InputIssue[]> => inputIssuesAfter(duck, (raw) => change(raw, original));
 
 describe('bad input is named by file, row, column and value', () => {
   it('the valid fixture has no issue', async () => {
