@@ -25,7 +25,9 @@ const poll = setInterval(() => {
 const t0 = performance.now();
 let timings: Record<string, number> = {};
 if (mode === 'build') {
-  const r = await buildSnapshot({ rawDir, outDir, snapshotId: 'bench', k: 5, referenceDate: '2025-12-31', synthetic: true });
+  // Stages as they finish, on stderr (stdout's last line is the result): a long run shows where it is.
+  const r = await buildSnapshot({ rawDir, outDir, snapshotId: 'bench', k: 5, referenceDate: '2025-12-31', synthetic: true,
+    log: (m) => console.error(`${new Date().toISOString().slice(11, 19)} ${m}`) });
   timings = r.timings;
 } else {
   // DuckDB's own CSV -> Parquet COPY of the same victim rows: the floor for any pipeline that reads and writes them.

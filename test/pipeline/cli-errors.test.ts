@@ -67,6 +67,12 @@ describe('build-data command-line errors', () => {
     }
   });
 
+  it('says that DuckDB ran out of its memory budget, and how to give it more', () => {
+    const f = describeFailure(new Error('Out of Memory Error: failed to allocate data of size 16.0 MiB (940.8 MiB/953.6 MiB used)\n\nPossible solutions:\n* ...'), { outDir: '/o' });
+    expect(f.text).toMatch(/^build-data: FAILED: DuckDB ran out of its memory budget \(.+\) in a step that cannot spill to disk; run again with more, e\.g\. PANTAU_MEMORY_LIMIT=4GB/);
+    oneSentence(f.text);
+  });
+
   it('says any other failure in one line, the stack only with PANTAU_DEBUG=1', () => {
     const f = describeFailure(new TypeError('Cannot read properties of undefined (reading \'x\')\n    at foo (bar.ts:1:1)'), { outDir: '/o' });
     expect(f.text).toMatch(/^build-data: FAILED: Cannot read properties of undefined \(reading 'x'\)\. The previous snapshot is untouched\. \(PANTAU_DEBUG=1 shows the details\.\)$/);

@@ -43,6 +43,10 @@ export function describeFailure(e: unknown, ctx: { report?: string; outDir: stri
     return { code: 4, text: `build-data: FAILED: the disk is full (no space left on device); free space for ${ctx.outDir} and the temporary folder ${tmpdir()} `
       + `(a large build spills working data there) and run again. ${untouched}` };
   }
+  if (/Out of Memory Error/.test(message)) {
+    return { code: 4, text: `build-data: FAILED: DuckDB ran out of its memory budget (${process.env.PANTAU_MEMORY_LIMIT ?? '1GB'}) in a step that cannot spill to disk; `
+      + `run again with more, e.g. PANTAU_MEMORY_LIMIT=4GB npm run build:data -- ... ${untouched}` };
+  }
   if (err?.code === 'EACCES' || err?.code === 'EPERM' || err?.code === 'EROFS') {
     return { code: 4, text: `build-data: FAILED: no permission to write ${err.path ?? ctx.outDir} (${err.code}). ${untouched}` };
   }
