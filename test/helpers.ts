@@ -6,6 +6,7 @@ import { Duck } from '../src/pipeline/duck.ts';
 import { aggregateViolence, prepare, validateInputs } from '../src/pipeline/stages.ts';
 import { REPO_ROOT } from '../src/pipeline/sql-files.ts';
 import { Rng } from '../src/pipeline/demo/rng.ts';
+import { InputError, type InputIssue } from '../src/pipeline/issues.ts';
 
 export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
 export const VALID_RAW = join(FIXTURES, 'raw', 'valid');
@@ -36,6 +37,25 @@ export async function fixtureDuck(rawDir = VALID_RAW): Promise<Duck> {
     cleanup();
   }
   return duck;
+}
+
+/**
+ * The input issues of a valid fixture copy after `change` edits its raw folder: [] when the inputs are valid, the
+ * issues of the InputError otherwise (any other error is thrown).
+ */
+export async function inputIssuesAfter(duck: Duck, change: (rawDir: string) => void | Promise<void>): Promise<InputIssue[]> {
+  const { dir, cleanup } = tempDir();
+  try {
+    const raw = copyValidRaw(dir);
+    await change(raw);
+    await validateInputs(duck, { rawDir: raw, referenceDate: REFERENCE_DATE }, dir);
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return e.issues;
+    throw e;
+  } finally {
+    cleanup();
+  }
 }
 
 /** SHA-256 of every file below a folder, by relative path: to prove a folder did not change. */

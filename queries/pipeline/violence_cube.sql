@@ -1,35 +1,68 @@
 -- Cases and victims for every published violence table at national ('00'), province and regency level, for
 -- every year x region x category with zeros included: the complete cube that disclosure control works on.
 -- `dim` is the published table's name; `category` joins its category columns with '|' ('P|13-17').
--- Tables: violence_clean, regions (published), codes (published).
+-- Tables: violence_victims, type_lists, service_lists (clean_violence.sql), regions (published), codes (published).
 -- Columns: dim, year, region_code, level, category, cases, victims.
-WITH regency_counts AS (
-  -- Each branch aggregates one table's categories per kab/kota straight from violence_clean; cases only where published.
-  SELECT 'violence_totals' AS dim, '' AS category, year, region_code, province_code,
-    count(DISTINCT case_id) AS cases, count(*) AS victims
-  FROM violence_clean GROUP BY ALL
+WITH type_items AS (
+  SELECT key, unnest(items) AS category FROM type_lists
+),
+service_items AS (
+  SELECT key, unnest(items) AS category FROM service_lists
   UNION ALL
-  SELECT 'violence_by_type', category, year, region_code, province_code, count(DISTINCT case_id), count(*)
-  FROM (SELECT unnest(violence_types) AS category, case_id, year, region_code, province_code FROM violence_clean) GROUP BY ALL
+  SELECT key, 'layanan_apa_pun' FROM service_lists WHERE len(items) > 0
   UNION ALL
-  SELECT 'violence_by_sex_age', sex || '|' || age_group, year, region_code, province_code, NULL, victims
-  FROM (SELECT sex, age_group, year, region_code, province_code, count(*) AS victims FROM violence_clean GROUP BY ALL)
+  SELECT key, 'rujukan_perlindungan_sosial' FROM service_lists WHERE list_has_any(items, ['pkh', 'pbi_jkn', 'pip'])
+),
+type_bits AS (
+  SELECT code, (1::BIGINT << (row_number() OVER (ORDER BY ord) - 1)::INTEGER) AS bit FROM codes WHERE vocabulary = 'violence_type'
+),
+type_masks AS (
+  SELECT i.key, bit_or(b.bit) AS mask FROM type_items i JOIN type_bits b ON b.code = i.category GROUP BY i.key
+),
+victim_counts AS (
+  -- Every victim count in one scan of the victim rows.
+  SELECT year, region_code, type_key, sex, age_group, place, perpetrator, disability, service_key,
+    grouping(type_key) = 0 AS by_type, grouping(sex) = 0 AS by_sex_age, grouping(place) = 0 AS by_place,
+    grouping(perpetrator) = 0 AS by_perpetrator, grouping(disability) = 0 AS by_disability, grouping(service_key) = 0 AS by_service,
+    grouping(type_key, sex, age_group, place, perpetrator, disability, service_key) = 127 AS total,
+    count(*) AS victims
+  FROM violence_victims
+  GROUP BY GROUPING SETS ((year, region_code), (year, region_code, type_key), (year, region_code, sex, age_group),
+    (year, region_code, place), (year, region_code, perpetrator), (year, region_code, disability), (year, region_code, service_key))
+),
+case_years AS (
+  -- A case counts once per year and kab/kota (it lies in one kab/kota: check_violence_rules.sql), with the types of
+  -- any of its victims that year.
+  SELECT v.year, v.region_code, bit_or(t.mask) AS mask
+  FROM violence_victims v JOIN type_masks t ON t.key = v.type_key
+  GROUP BY v.case_key, v.year, v.region_code
+),
+case_counts AS (
+  SELECT 'violence_totals' AS dim, '' AS category, year, region_code, count(*) AS cases FROM case_years GROUP BY ALL
   UNION ALL
-  SELECT 'violence_by_place', place, year, region_code, province_code, NULL, count(*) FROM violence_clean GROUP BY ALL
+  SELECT 'violence_by_type', b.code, c.year, c.region_code, count(*) FROM case_years c JOIN type_bits b ON c.mask & b.bit <> 0 GROUP BY ALL
+),
+regency_victims AS (
+  -- Each published table's categories per kab/kota.
+  SELECT 'violence_totals' AS dim, '' AS category, year, region_code, victims FROM victim_counts WHERE total
   UNION ALL
-  SELECT 'violence_by_perpetrator', perpetrator, year, region_code, province_code, NULL, count(*) FROM violence_clean GROUP BY ALL
+  SELECT 'violence_by_type', i.category, year, region_code, sum(victims) FROM victim_counts v JOIN type_items i ON i.key = v.type_key WHERE by_type GROUP BY ALL
   UNION ALL
-  SELECT 'violence_by_disability', disability, year, region_code, province_code, NULL, count(*) FROM violence_clean GROUP BY ALL
+  SELECT 'violence_by_sex_age', sex || '|' || age_group, year, region_code, victims FROM victim_counts WHERE by_sex_age
   UNION ALL
-  SELECT 'violence_by_service', category, year, region_code, province_code, NULL, count(*)
-  FROM (
-    SELECT unnest(services) AS category, year, region_code, province_code FROM violence_clean
-    UNION ALL
-    SELECT 'layanan_apa_pun', year, region_code, province_code FROM violence_clean WHERE len(services) > 0
-    UNION ALL
-    SELECT 'rujukan_perlindungan_sosial', year, region_code, province_code
-    FROM violence_clean WHERE list_has_any(services, ['pkh', 'pbi_jkn', 'pip'])
-  ) GROUP BY ALL
+  SELECT 'violence_by_place', place, year, region_code, victims FROM victim_counts WHERE by_place
+  UNION ALL
+  SELECT 'violence_by_perpetrator', perpetrator, year, region_code, victims FROM victim_counts WHERE by_perpetrator
+  UNION ALL
+  SELECT 'violence_by_disability', disability, year, region_code, victims FROM victim_counts WHERE by_disability
+  UNION ALL
+  SELECT 'violence_by_service', i.category, year, region_code, sum(victims) FROM victim_counts v JOIN service_items i ON i.key = v.service_key WHERE by_service GROUP BY ALL
+),
+regency_counts AS (
+  -- Cases only where published (totals and types).
+  SELECT v.dim, v.category, v.year, v.region_code, left(v.region_code, 2) AS province_code, c.cases, v.victims
+  FROM regency_victims v
+  LEFT JOIN case_counts c ON c.dim = v.dim AND c.category = v.category AND c.year = v.year AND c.region_code = v.region_code
 ),
 counted AS (
   -- Cases are counted per kab/kota and summed upwards: exact, because a case is recorded in one kab/kota
@@ -56,7 +89,7 @@ dim_categories AS (
   UNION ALL SELECT 'violence_by_service', code, ord FROM codes WHERE vocabulary = 'service'
 ),
 years AS (
-  SELECT unnest(range(min(year), max(year) + 1))::INTEGER AS year FROM violence_clean
+  SELECT unnest(range(min(year), max(year) + 1))::INTEGER AS year FROM violence_victims
 )
 SELECT
   d.dim, y.year, r.region_code, r.level, d.category,

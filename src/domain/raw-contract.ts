@@ -67,6 +67,11 @@ export const VIOLENCE: RawDataset = {
   columns: [
     { name: 'id_kasus', type: { kind: 'text', maxLength: 64 }, required: true, example: 'K-2024-000123',
       description: { id: 'Nomor kasus. Beberapa korban dapat berbagi satu kasus.', en: 'Case id. Several victims can share one case.' } },
+    { name: 'id_korban', type: { kind: 'text', maxLength: 64 }, required: false, example: '1',
+      description: {
+        id: 'Nomor korban dalam kasus (opsional; tidak dipublikasikan). Perlu bila dua anak dalam satu kasus memiliki data yang sama persis: baris yang sama persis ditolak sebagai ekspor ganda.',
+        en: 'Victim number within the case (optional; never published). Needed when two children in one case have exactly the same data: identical rows are refused as a doubled export.',
+      } },
     { name: 'tanggal_lapor', type: { kind: 'date' }, required: true, example: '2024-03-31',
       description: { id: 'Tanggal laporan dicatat (tahun data mengikuti tanggal ini, seperti SIMFONI-PPA).', en: 'Date the report was recorded (the data year follows this date, as in SIMFONI-PPA).' } },
     regionColumn('32.73'),
@@ -88,6 +93,9 @@ export const VIOLENCE: RawDataset = {
   rules: [
     { id: 'tanggal_lapor tidak boleh setelah tanggal acuan snapshot.', en: 'tanggal_lapor must not be after the snapshot reference date.' },
     { id: 'Satu kasus (id_kasus) dicatat di satu kabupaten/kota.', en: 'A case (id_kasus) is recorded in one regency/city.' },
+    { id: 'Baris yang sama persis dengan baris lain ditolak (ekspor ditempel dua kali); id_korban membedakan anak yang datanya sama.', en: 'A row identical to another is refused (an export pasted twice); id_korban tells apart children whose data are the same.' },
+    { id: 'id_korban tidak berulang dalam satu kasus.', en: 'id_korban does not repeat within a case.' },
+    { id: 'id_kasus yang hanya berbeda huruf besar/kecil ditolak (K-1 dan k-1).', en: 'Case ids that differ only in letter case are refused (K-1 and k-1).' },
   ],
 };
 
@@ -126,7 +134,7 @@ export const LKSA: RawDataset = {
       description: { id: 'Bujur (WGS84), bila diketahui.', en: 'Longitude (WGS84), if known.' } },
   ],
   rules: [
-    { id: 'id_lksa unik.', en: 'id_lksa is unique.' },
+    { id: 'id_lksa unik, juga tanpa membedakan huruf besar/kecil.', en: 'id_lksa is unique, also ignoring letter case.' },
     { id: 'izin_berlaku_sampai wajib diisi bila status_izin = berlaku.', en: 'izin_berlaku_sampai is required when status_izin = berlaku.' },
     { id: 'tahun_akreditasi wajib bila akreditasi A/B/C dan kosong bila belum.', en: 'tahun_akreditasi is required for A/B/C and empty for belum.' },
     { id: 'lintang dan bujur diisi berdua atau dikosongkan berdua.', en: 'lintang and bujur are given together or not at all.' },

@@ -64,10 +64,10 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
   let t0 = performance.now();
   const lap = (name: string) => { const t = performance.now(); timings[name] = Math.round(t - t0); t0 = t; log(`  ${name}: ${timings[name]} ms`); };
 
-  const duck = await Duck.open();
-  const staging = stagingDir(opts.outDir, opts.snapshotId);
-  // Working files that hold raw rows (an XLSX converted to CSV) live outside public/, and are removed.
+  // Working files that hold raw rows (an XLSX converted to CSV, DuckDB's spill files) live outside public/, and are removed.
   const work = mkdtempSync(join(tmpdir(), 'pantau-build-'));
+  const duck = await Duck.open({ spillDir: join(work, 'spill') });
+  const staging = stagingDir(opts.outDir, opts.snapshotId);
   try {
     await prepare(duck);
     lap('reference');

@@ -5,12 +5,24 @@ import { readQuery } from './sql-files.ts';
 export type Row = Record<string, string | number | boolean | null>;
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 
+/** DuckDB's memory budget in a build (see Duck.open); the process peaks a few hundred MB above it. */
+export const BUILD_MEMORY_LIMIT = process.env.PANTAU_MEMORY_LIMIT ?? '1GB';
+
 /** A thin wrapper over one in-memory DuckDB connection, used by every pipeline stage. */
 export class Duck {
   private constructor(readonly conn: DuckDBConnection, private readonly instance: DuckDBInstance) {}
 
-  static async open(): Promise<Duck> {
-    const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  /**
+   * An in-memory database. With `spillDir`, DuckDB works within `memoryLimit` (default BUILD_MEMORY_LIMIT) and writes
+   * what does not fit to that folder: a build's raw rows then cost disk, not memory, whatever their number.
+   */
+  static async open(opts: { spillDir?: string; memoryLimit?: string } = {}): Promise<Duck> {
+    const config: Record<string, string> = { threads: '2' };
+    if (opts.spillDir) {
+      config.temp_directory = opts.spillDir;
+      config.memory_limit = opts.memoryLimit ?? BUILD_MEMORY_LIMIT;
+    }
+    const instance = await DuckDBInstance.create(':memory:', config);
     const conn = await instance.connect();
     // Never try to download anything (extensions), and fail fast instead.
     await conn.run('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');

@@ -72,25 +72,34 @@ const MAX_ROWS_LISTED = 20;
 
 /**
  * Resolves every distinct `wilayah` value of raw_input into `table` (default region_map) with columns raw_value, region_code, via.
- * Every unmatched value is an issue, listed in full with the rows it stands in.
+ * Every unmatched value is an issue, listed in full with the rows it stands in. Values listed in table `skipProblemsIn`
+ * (cell_problems: already refused for their characters) are not looked up.
  */
-export async function harmoniseRegions(duck: Duck, resolver: RegionResolver, file: string, table = 'region_map'): Promise<InputIssue[]> {
-  const values = await duck.all(`SELECT wilayah, count(*)::INTEGER AS n, list(__row ORDER BY __row)[1:${MAX_ROWS_LISTED}]::VARCHAR AS rows_listed, min(__row) AS first_row
-    FROM raw_input WHERE wilayah IS NOT NULL GROUP BY wilayah ORDER BY first_row`);
-  const issues: InputIssue[] = [];
+export async function harmoniseRegions(duck: Duck, resolver: RegionResolver, file: string, table = 'region_map', skipProblemsIn?: string): Promise<InputIssue[]> {
+  const skip = skipProblemsIn ? `AND wilayah NOT IN (SELECT value FROM ${skipProblemsIn} WHERE column_name = 'wilayah' AND value IS NOT NULL)` : '';
+  const values = await duck.all(`SELECT wilayah, count(*)::INTEGER AS n, min(__row) AS first_row
+    FROM raw_input WHERE wilayah IS NOT NULL ${skip} GROUP BY wilayah ORDER BY first_row`);
+  const failed: Array<{ raw: string; n: number; firstRow: number; reason: string }> = [];
   const mapped: Array<[string, string, string]> = [];
   for (const v of values) {
     const raw = String(v.wilayah);
     const r = resolver.resolve(raw);
-    if (r.ok) {
-      mapped.push([raw, r.code, r.via]);
-    } else {
-      const n = Number(v.n);
-      const rows = String(v.rows_listed).replace(/[[\]]/g, '');
-      issues.push({ file, row: Number(v.first_row), column: 'wilayah', value: raw,
-        message: `${r.reason}; ${n} baris/rows: ${rows}${n > MAX_ROWS_LISTED ? ', ...' : ''}` });
-    }
+    if (r.ok) mapped.push([raw, r.code, r.via]);
+    else failed.push({ raw, n: Number(v.n), firstRow: Number(v.first_row), reason: r.reason });
   }
+  // The rows each unknown value stands in are listed for those values only (never a list per value of a large file).
+  const listed = new Map<string, string>();
+  if (failed.length > 0) {
+    await duck.run('CREATE OR REPLACE TABLE unresolved_regions (raw VARCHAR)');
+    const appender = await duck.conn.createAppender('unresolved_regions');
+    for (const f of failed) { appender.appendVarchar(f.raw); appender.endRow(); }
+    appender.closeSync();
+    const rows = await duck.all(`SELECT wilayah, list(__row ORDER BY __row)[1:${MAX_ROWS_LISTED}]::VARCHAR AS rows_listed
+      FROM raw_input WHERE wilayah IN (SELECT raw FROM unresolved_regions) GROUP BY wilayah`);
+    for (const r of rows) listed.set(String(r.wilayah), String(r.rows_listed).replace(/[[\]]/g, ''));
+  }
+  const issues: InputIssue[] = failed.map((f) => ({ file, row: f.firstRow, column: 'wilayah', value: f.raw,
+    message: `${f.reason}; ${f.n} baris/rows: ${listed.get(f.raw) ?? ''}${f.n > MAX_ROWS_LISTED ? ', ...' : ''}` }));
   await duck.run(`CREATE OR REPLACE TABLE ${table} (raw_value VARCHAR PRIMARY KEY, region_code VARCHAR NOT NULL, via VARCHAR NOT NULL)`);
   const appender = await duck.conn.createAppender(table);
   for (const [raw, code, via] of mapped) {

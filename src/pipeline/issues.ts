@@ -8,11 +8,24 @@ export interface InputIssue {
   message: string;
 }
 
-/** A build stopped by bad input; carries every issue found, not just the first. */
+/** How many issues of one file the console shows (and an InputError carries); the report CSV has them all. */
+export const MAX_SHOWN_PER_FILE = 200;
+
+/**
+ * A build stopped by bad input. `issues` holds the first MAX_SHOWN_PER_FILE problems of each file (all of them
+ * when there are fewer); `total` and `perFile` count every problem, and the report CSV lists every one.
+ */
 export class InputError extends Error {
-  constructor(readonly issues: InputIssue[]) {
-    super(formatIssues(issues));
+  readonly total: number;
+  readonly perFile: ReadonlyMap<string, number>;
+
+  constructor(readonly issues: InputIssue[], counts?: { total: number; perFile: ReadonlyMap<string, number> }) {
+    const perFile = counts?.perFile ?? countByFile(issues);
+    const total = counts?.total ?? issues.length;
+    super(formatIssues(issues, total, perFile));
     this.name = 'InputError';
+    this.total = total;
+    this.perFile = perFile;
   }
 }
 
@@ -21,17 +34,31 @@ export class BuildError extends Error {
   override name = 'BuildError';
 }
 
-const MAX_PRINTED_PER_FILE = 200;
+/** A command-line problem said as one sentence (a missing folder, a bad option, a full disk), never a stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
-/** Human-readable report: issues grouped by file, each with row, column and value. */
-export function formatIssues(issues: InputIssue[]): string {
+function countByFile(issues: InputIssue[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of issues) m.set(i.file, (m.get(i.file) ?? 0) + 1);
+  return m;
+}
+
+/** Human-readable report: issues grouped by file, each with row, column and value; a count of those not shown. */
+export function formatIssues(issues: InputIssue[], total = issues.length, perFile: ReadonlyMap<string, number> = countByFile(issues)): string {
   const byFile = new Map<string, InputIssue[]>();
-  for (const i of issues) byFile.set(i.file, [...(byFile.get(i.file) ?? []), i]);
-  const parts: string[] = [`${issues.length} masalah pada data masukan / ${issues.length} problem(s) in the input:`];
-  for (const [file, list] of byFile) {
-    parts.push(`\n${file}: ${list.length} masalah / problem(s)`);
-    for (const i of list.slice(0, MAX_PRINTED_PER_FILE)) parts.push(`  ${formatIssue(i)}`);
-    if (list.length > MAX_PRINTED_PER_FILE) parts.push(`  ... dan ${list.length - MAX_PRINTED_PER_FILE} lagi / and ${list.length - MAX_PRINTED_PER_FILE} more (see the full report CSV)`);
+  for (const i of issues) {
+    let list = byFile.get(i.file);
+    if (!list) byFile.set(i.file, (list = []));
+    list.push(i);
+  }
+  const parts: string[] = [`${total} masalah pada data masukan / ${total} problem(s) in the input:`];
+  for (const [file, n] of perFile) {
+    const list = (byFile.get(file) ?? []).slice(0, MAX_SHOWN_PER_FILE);
+    parts.push(`\n${file}: ${n} masalah / problem(s)`);
+    for (const i of list) parts.push(`  ${formatIssue(i)}`);
+    if (n > list.length) parts.push(`  ... dan ${n - list.length} lagi / and ${n - list.length} more (lihat / see the report CSV)`);
   }
   return parts.join('\n');
 }
@@ -44,10 +71,4 @@ export function formatIssue(i: InputIssue): string {
     i.value === null ? null : `nilai/value ${JSON.stringify(i.value)}`,
   ].filter(Boolean).join(', ');
   return `${i.file}${where ? ` (${where})` : ''}: ${i.message}`;
-}
-
-/** The issues as CSV (for the full report written beside a failed build). */
-export function issuesToCsv(issues: InputIssue[]): string {
-  const q = (s: string | number | null) => (s === null ? '' : `"${String(s).replace(/"/g, '""')}"`);
-  return ['file,row,column,value,message', ...issues.map((i) => [i.file, i.row, i.column, i.value, i.message].map(q).join(','))].join('\n') + '\n';
 }

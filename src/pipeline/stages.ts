@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { RAW_DATASETS, type DatasetId } from '../domain/raw-contract.ts';
 import { AGE_GROUPS } from '../domain/vocab.ts';
 import { codeRows } from '../domain/codes.ts';
 import { sqlString, type Duck } from './duck.ts';
 import { readQuery } from './sql-files.ts';
-import { InputError, issuesToCsv, type InputIssue } from './issues.ts';
+import { IssueSink } from './issue-sink.ts';
 import { loadReference } from './reference.ts';
 import { RegionResolver } from './harmonise.ts';
 import { loadRawFile, locateRawFile } from './read-raw.ts';
@@ -25,10 +25,16 @@ export async function useDataset(duck: Duck, id: DatasetId): Promise<void> {
   await duck.run(`CREATE OR REPLACE VIEW raw_input AS SELECT * FROM raw_${id}; CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${id};`);
 }
 
-/** Victim rows (violence_clean, internal) and the complete cube of counts (violence_cube). */
+/**
+ * Victim rows (violence_victims, compact and internal; violence_clean is a readable view of them) and the complete
+ * cube of counts (violence_cube).
+ */
 export async function aggregateViolence(duck: Duck): Promise<void> {
   await useDataset(duck, 'violence');
-  await duck.run(`CREATE OR REPLACE TABLE violence_clean AS ${readQuery('pipeline/clean_violence')}`);
+  await duck.run(`CREATE OR REPLACE TABLE type_lists AS ${readQuery('pipeline/list_values')}`, { column: 'jenis_kekerasan' });
+  await duck.run(`CREATE OR REPLACE TABLE service_lists AS ${readQuery('pipeline/list_values')}`, { column: 'layanan' });
+  await duck.run(`CREATE OR REPLACE TABLE violence_victims AS ${readQuery('pipeline/clean_violence')}`);
+  await duck.run(`CREATE OR REPLACE VIEW violence_clean AS ${readQuery('pipeline/violence_clean')}`);
   await duck.run(`CREATE OR REPLACE TABLE violence_cube AS ${readQuery('pipeline/violence_cube')}`);
 }
 
@@ -45,29 +51,26 @@ export async function prepare(duck: Duck): Promise<void> {
   await duck.run(`CREATE OR REPLACE TABLE regions AS ${readQuery('pipeline/regions')}`);
 }
 
-/** Loads and validates every raw file; throws InputError with all problems of all files. */
+/**
+ * Loads and validates every raw file; throws InputError with the first problems of each file and their counts, after
+ * writing every problem to `errorReport`. When the inputs are valid, a report left by an earlier run is removed.
+ */
 export async function validateInputs(duck: Duck, opts: InputOptions, tmpDir: string): Promise<Manifest['inputs']> {
   const resolver = await RegionResolver.fromReference(duck);
-  const issues: InputIssue[] = [];
+  const sink = await IssueSink.create(duck);
   const inputs: Manifest['inputs'] = [];
   for (const dataset of RAW_DATASETS) {
+    sink.nextFile();
     const located = locateRawFile(opts.rawDir, dataset);
     if (!located.path) {
-      issues.push(located.issue!);
+      await sink.add([located.issue!]);
       continue;
     }
-    const fileIssues = await loadRawFile(duck, dataset, located.path, tmpDir);
-    if (fileIssues.length > 0) {
-      issues.push(...fileIssues);
-      continue;
-    }
-    issues.push(...await validateDataset(duck, dataset, basename(located.path), opts.referenceDate, resolver));
+    if (!await loadRawFile(duck, dataset, located.path, tmpDir, sink)) continue;
+    await validateDataset(duck, dataset, basename(located.path), opts.referenceDate, resolver, sink);
     inputs.push({ dataset: dataset.id, file: basename(located.path) });
   }
-  if (issues.length > 0) {
-    if (opts.errorReport) writeFileSync(opts.errorReport, issuesToCsv(issues));
-    throw new InputError(issues);
-  }
+  await sink.throwIfAny(opts.errorReport);
+  if (opts.errorReport) rmSync(opts.errorReport, { force: true });
   return inputs;
 }
-

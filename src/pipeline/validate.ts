@@ -1,40 +1,42 @@
 import { MIN_DATE, type DatasetId, type RawDataset } from '../domain/raw-contract.ts';
 import { KLA_CATEGORIES } from '../domain/kla.ts';
-import type { Duck, Row } from './duck.ts';
+import type { Duck } from './duck.ts';
 import { readQuery } from './sql-files.ts';
-import type { InputIssue } from './issues.ts';
+import type { IssueSink } from './issue-sink.ts';
 import { harmoniseRegions, type RegionResolver } from './harmonise.ts';
 
 /**
  * Validates raw_<dataset> (loaded by read-raw.ts) against the contract: every cell (queries/pipeline/validate_cells.sql),
  * the region column (harmonise.ts, into table region_map_<dataset>) and the rules across columns and rows
- * (queries/pipeline/check_<dataset>_rules.sql). Returns every issue of the file, sorted by row.
+ * (queries/pipeline/check_<dataset>_rules.sql). Every issue goes to `sink`, straight from SQL where it is found.
  */
-export async function validateDataset(duck: Duck, dataset: RawDataset, file: string, referenceDate: string, resolver: RegionResolver): Promise<InputIssue[]> {
+export async function validateDataset(duck: Duck, dataset: RawDataset, file: string, referenceDate: string, resolver: RegionResolver,
+  sink: IssueSink): Promise<void> {
   await createContractRules(duck, dataset);
   await duck.run(`CREATE OR REPLACE VIEW raw_input AS SELECT * FROM raw_${dataset.id}`);
-  const cellRows = await cellIssues(duck, dataset, referenceDate);
-  const regionIssues = await harmoniseRegions(duck, resolver, file, `region_map_${dataset.id}`);
+  await cellIssues(duck, dataset, referenceDate, file, sink);
+  // Region values whose characters were refused above are not looked up again.
+  await sink.add(await harmoniseRegions(duck, resolver, file, `region_map_${dataset.id}`, 'cell_problems'));
   await duck.run(`CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${dataset.id}`);
-  const ruleRows = await duck.query(RULES[dataset.id], dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
-  const toIssue = (r: Record<string, unknown>): InputIssue => ({
-    file, row: Number(r.row), column: String(r.column_name), value: r.value === null ? null : String(r.value), message: String(r.message),
-  });
-  return [...cellRows.map(toIssue), ...regionIssues, ...ruleRows.map(toIssue)]
-    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || String(a.column).localeCompare(String(b.column)));
+  await sink.addQuery(file, readQuery(RULES[dataset.id]), dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
 }
 
-/** Checks each distinct value of each column once, then finds the rows that hold the values with problems. */
-async function cellIssues(duck: Duck, dataset: RawDataset, referenceDate: string): Promise<Row[]> {
+const TEXT_MAX_LENGTH = 10_000;
+
+/** Checks each distinct value of each column once, then finds the rows that hold the values with problems; text columns row by row. */
+async function cellIssues(duck: Duck, dataset: RawDataset, referenceDate: string, file: string, sink: IssueSink): Promise<void> {
   await duck.run('CREATE OR REPLACE TABLE cell_values (column_name VARCHAR, value VARCHAR, n INTEGER)');
   for (const c of dataset.columns) {
-    await duck.run(`INSERT INTO cell_values ${readQuery('pipeline/column_values')}`, { column: c.name });
+    if (c.type.kind === 'text') {
+      // Ids and names: checked row by row (nearly one distinct value per row).
+      await sink.addQuery(file, readQuery('pipeline/text_cells'), { column: c.name, required: c.required, max_length: c.type.maxLength ?? TEXT_MAX_LENGTH });
+    } else {
+      await duck.run(`INSERT INTO cell_values ${readQuery('pipeline/column_values')}`, { column: c.name });
+    }
   }
   await duck.run(`CREATE OR REPLACE TABLE cell_problems AS ${readQuery('pipeline/validate_cells')}`, { min_date: MIN_DATE, max_date: referenceDate });
   const columns = await duck.all('SELECT DISTINCT column_name FROM cell_problems ORDER BY column_name');
-  const rows: Row[] = [];
-  for (const c of columns) rows.push(...await duck.query('pipeline/problem_rows', { column: String(c.column_name) }));
-  return rows;
+  for (const c of columns) await sink.addQuery(file, readQuery('pipeline/problem_rows'), { column: String(c.column_name) });
 }
 
 /** The rules across columns and rows of each dataset. */
@@ -54,7 +56,7 @@ async function createContractRules(duck: Duck, dataset: RawDataset): Promise<voi
       name: c.name,
       kind: t.kind,
       required: c.required,
-      max_length: t.kind === 'text' ? (t.maxLength ?? 10_000) : null,
+      max_length: t.kind === 'text' ? (t.maxLength ?? TEXT_MAX_LENGTH) : null,
       min_value: t.kind === 'integer' || t.kind === 'decimal' ? t.min : null,
       max_value: t.kind === 'integer' || t.kind === 'decimal' ? t.max : null,
       allowed: t.kind === 'enum' || t.kind === 'enum_list' ? t.values.join('|') : null,

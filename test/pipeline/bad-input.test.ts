@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duck } from '../../src/pipeline/duck.ts';
-import { prepare, validateInputs } from '../../src/pipeline/stages.ts';
-import { InputError, type InputIssue } from '../../src/pipeline/issues.ts';
-import { copyValidRaw, REFERENCE_DATE, tempDir } from '../helpers.ts';
+import { prepare } from '../../src/pipeline/stages.ts';
+import type { InputIssue } from '../../src/pipeline/issues.ts';
+import { copyValidRaw, inputIssuesAfter, tempDir } from '../helpers.ts';
 
 // Each kind of bad input a data officer can send, with the problem the build must name: file, row, column, value.
 
@@ -101,7 +101,81 @@ const CASES: Case[] = [
   { name: 'score not a number', change: edit('kla.csv', 4, 'nilai_klaster_2', 'n/a'),
     expect: { file: 'kla.csv', row: 4, column: 'nilai_klaster_2', value: 'n/a', message: /not a number/ } },
   { name: 'corrupt XLSX', change: (dir) => { rmSync(join(dir, 'lksa.csv')); writeFileSync(join(dir, 'lksa.xlsx'), 'not a zip'); },
-    expect: { file: 'lksa.xlsx', message: /cannot read the XLSX file/ } },
+    expect: { file: 'lksa.xlsx', row: null, message: /not an XLSX file \(not a ZIP archive; perhaps a CSV named \.xlsx\)/ } },
+
+  // Numbers are read strictly: never rounded, never a thousands separator read as a decimal point.
+  { name: 'age with a fraction (was rounded to 6)', change: edit('kekerasan.csv', 5, 'usia', '5.5'),
+    expect: { file: 'kekerasan.csv', row: 5, column: 'usia', value: '5.5', message: /not a whole number \(has a fraction; never rounded\)/ } },
+  { name: 'children counted with a thousands separator (was read as 1)', change: edit('lksa.csv', 3, 'jumlah_anak', '1.200'),
+    expect: { file: 'lksa.csv', row: 3, column: 'jumlah_anak', value: '1.200', message: /thousands separator not accepted; write 1200/ } },
+  { name: 'hexadecimal count', change: edit('lksa.csv', 4, 'jumlah_pengasuh', '0x10'),
+    expect: { file: 'lksa.csv', row: 4, column: 'jumlah_pengasuh', value: '0x10', message: /not a whole number \(digits 0-9 only\)/ } },
+  { name: 'count with an underscore', change: edit('lksa.csv', 5, 'jumlah_anak', '1_0'),
+    expect: { file: 'lksa.csv', row: 5, column: 'jumlah_anak', value: '1_0', message: /not a whole number \(digits 0-9 only\)/ } },
+  { name: 'age in exponent form', change: edit('kekerasan.csv', 6, 'usia', '1e1'),
+    expect: { file: 'kekerasan.csv', row: 6, column: 'usia', value: '1e1', message: /not a whole number \(digits 0-9 only\)/ } },
+  { name: 'KLA score "1.000": one or a thousand?', change: edit('kla.csv', 5, 'nilai_total', '1.000'),
+    expect: { file: 'kla.csv', row: 5, column: 'nilai_total', value: '1.000', message: /ambiguous: 1 or 1000\?/ } },
+  { name: 'score with thousands groups and a decimal comma', change: edit('kla.csv', 5, 'nilai_kelembagaan', '"1.000,5"'),
+    expect: { file: 'kla.csv', row: 5, column: 'nilai_kelembagaan', value: '1.000,5', message: /not a number \(digits 0-9 with one decimal point or comma\)/ } },
+  { name: 'score in exponent form', change: edit('kla.csv', 6, 'nilai_klaster_1', '7e1'),
+    expect: { file: 'kla.csv', row: 6, column: 'nilai_klaster_1', value: '7e1', message: /not a number/ } },
+  { name: 'score "inf"', change: edit('kla.csv', 7, 'nilai_klaster_2', 'inf'),
+    expect: { file: 'kla.csv', row: 7, column: 'nilai_klaster_2', value: 'inf', message: /not a number/ } },
+
+  // An empty export never replaces a snapshot.
+  { name: 'header only, no data rows', change: (dir, f) => write(dir, 'kla.csv', lines(f['kla.csv'])[0] + '\n'),
+    expect: { file: 'kla.csv', row: null, message: /only a header row, no data rows/ } },
+  { name: 'header and blank lines only', change: (dir, f) => write(dir, 'lksa.csv', lines(f['lksa.csv'])[0] + '\n\n  \n'),
+    expect: { file: 'lksa.csv', row: null, message: /only a header row, no data rows/ } },
+
+  // Doubled rows and ids that differ only in letter case.
+  { name: 'the same victim row twice (export pasted twice)', change: (dir, f) => write(dir, 'kekerasan.csv', f['kekerasan.csv'] + lines(f['kekerasan.csv'])[1] + '\n'),
+    expect: { file: 'kekerasan.csv', row: 44, column: 'id_kasus', value: 'K-2023-0001', message: /identical to row 2 \(the export pasted twice\?\); if these are different children, number them in id_korban/ } },
+  { name: 'case id differing only in letter case', change: edit('kekerasan.csv', 4, 'id_kasus', 'k-2023-0001'),
+    expect: { file: 'kekerasan.csv', row: 4, column: 'id_kasus', value: 'k-2023-0001', message: /differs from "K-2023-0001" \(row 2\) only in letter case/ } },
+  { name: 'LKSA id differing only in letter case', change: edit('lksa.csv', 4, 'id_lksa', 'lksa-t-002'),
+    expect: { file: 'lksa.csv', row: 4, column: 'id_lksa', value: 'lksa-t-002', message: /differs from "LKSA-T-002" \(row 3\) only in letter case/ } },
+  { name: 'the same id_korban twice in one case', change: (dir, f) => {
+    const ls = lines(f['kekerasan.csv']).map((l, i) => { const c = l.split(','); c.splice(1, 0, i === 0 ? 'id_korban' : i === 3 ? '1' : String(i)); return c.join(','); });
+    write(dir, 'kekerasan.csv', ls.join('\n') + '\n');
+  }, expect: { file: 'kekerasan.csv', row: 4, column: 'id_korban', value: '1', message: /the same id_korban already appears in this case \(row 2\)/ } },
+
+  // Names: no direction overrides, controls or invisible-only values.
+  { name: 'institution name with a right-to-left override', change: edit('lksa.csv', 2, 'nama_lksa', 'LKSA \u202Egnp.exe'),
+    expect: { file: 'lksa.csv', row: 2, column: 'nama_lksa', value: 'LKSA \uFFFDgnp.exe', message: /forbidden character U\+202E RIGHT-TO-LEFT OVERRIDE at position 6/ } },
+  { name: 'institution name of zero-width characters only', change: edit('lksa.csv', 3, 'nama_lksa', '\u200C\u200D'),
+    expect: { file: 'lksa.csv', row: 3, column: 'nama_lksa', message: /holds only invisible characters/ } },
+  { name: 'zero-width space in an id', change: edit('lksa.csv', 5, 'id_lksa', 'LKSA-T-005\u200B'),
+    expect: { file: 'lksa.csv', row: 5, column: 'id_lksa', message: /forbidden character U\+200B ZERO WIDTH SPACE at position 11/ } },
+  { name: 'control character in a case id', change: edit('kekerasan.csv', 7, 'id_kasus', 'K-2023-\u00070004'),
+    expect: { file: 'kekerasan.csv', row: 7, column: 'id_kasus', value: 'K-2023-\uFFFD0004', message: /forbidden character U\+0007 karakter kontrol \/ control character at position 8/ } },
+  { name: 'region name with a bidi isolate', change: edit('kla.csv', 2, 'wilayah', 'Kota \u2067Bandung'),
+    expect: { file: 'kla.csv', row: 2, column: 'wilayah', message: /forbidden character U\+2067 RIGHT-TO-LEFT ISOLATE/ } },
+
+  // What the file is: one sentence each, never its bytes.
+  { name: 'UTF-16 ("Unicode Text") file', change: (dir, f) => writeFileSync(join(dir, 'kla.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(f['kla.csv'], 'utf16le')])),
+    expect: { file: 'kla.csv', row: null, message: /UTF-16 \("Unicode Text"\) encoding; save it as "CSV UTF-8"/ } },
+  { name: 'UTF-16 without a byte order mark', change: (dir, f) => writeFileSync(join(dir, 'kla.csv'), Buffer.from(f['kla.csv'], 'utf16le')),
+    expect: { file: 'kla.csv', row: null, message: /UTF-16/ } },
+  { name: 'Latin-1 (Windows-1252) file', change: (dir, f) => writeFileSync(join(dir, 'lksa.csv'), Buffer.from(setCell(f['lksa.csv'], 5, 'nama_lksa', 'Panti Asuhan Café'), 'latin1')),
+    expect: { file: 'lksa.csv', row: 5, message: /not UTF-8 text \(probably Latin-1 \/ Windows-1252/ } },
+  { name: 'CR-only line ends (old Mac CSV)', change: (dir, f) => write(dir, 'kla.csv', f['kla.csv'].replace(/\n/g, '\r')),
+    expect: { file: 'kla.csv', row: 1, message: /lines end in CR only/ } },
+  { name: 'a ZIP file named .csv', change: (dir) => writeFileSync(join(dir, 'kla.csv'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60, 7)])),
+    expect: { file: 'kla.csv', row: null, message: /a ZIP file \(perhaps an XLSX\) named \.csv/ } },
+  { name: 'an image named .csv', change: (dir) => writeFileSync(join(dir, 'lksa.csv'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 1)])),
+    expect: { file: 'lksa.csv', row: null, message: /an image file named \.csv/ } },
+  { name: 'a PDF named .csv', change: (dir) => writeFileSync(join(dir, 'lksa.csv'), '%PDF-1.7\n%\xE2\xE3\n'),
+    expect: { file: 'lksa.csv', row: null, message: /a PDF file named \.csv/ } },
+  { name: 'an old .xls named .xlsx', change: (dir) => { rmSync(join(dir, 'kla.csv')); writeFileSync(join(dir, 'kla.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])); },
+    expect: { file: 'kla.xlsx', row: null, message: /an Excel 97-2003 \(\.xls\) file named \.xlsx/ } },
+  { name: 'a symbolic link instead of the file', change: (dir) => {
+    renameSync(join(dir, 'kla.csv'), join(dir, '..', 'elsewhere.csv'));
+    symlinkSync(join(dir, '..', 'elsewhere.csv'), join(dir, 'kla.csv'));
+  }, expect: { file: 'kla.csv', row: null, message: /the file is a symbolic link; copy the real file into this folder/ } },
+  { name: 'a folder named like the file', change: (dir) => { rmSync(join(dir, 'kla.csv')); mkdirSync(join(dir, 'kla.csv')); },
+    expect: { file: 'kla.csv', row: null, message: /not a regular file/ } },
 ];
 
 let duck: Duck;
@@ -116,20 +190,7 @@ beforeAll(async () => {
 });
 afterAll(() => duck.close());
 
-async function issuesFor(change: Case['change']): Promise<InputIssue[]> {
-  const { dir, cleanup } = tempDir();
-  try {
-    const raw = copyValidRaw(dir);
-    change(raw, original);
-    await validateInputs(duck, { rawDir: raw, referenceDate: REFERENCE_DATE }, dir);
-    return [];
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  } finally {
-    cleanup();
-  }
-}
+const issuesFor = (change: Case['change']): Promise<InputIssue[]> => inputIssuesAfter(duck, (raw) => change(raw, original));
 
 describe('bad input is named by file, row, column and value', () => {
   it('the valid fixture has no issue', async () => {
@@ -147,6 +208,22 @@ describe('bad input is named by file, row, column and value', () => {
       write(dir, 'kla.csv', setCell(f['kla.csv'], 4, 'nilai_total', 'abc'));
     });
     expect(issues.map((i) => `${i.file}:${i.row}:${i.column}`)).toEqual(['kekerasan.csv:5:usia', 'kekerasan.csv:9:jenis_kelamin', 'kla.csv:4:nilai_total']);
+  });
+
+  it('never echoes the bytes of a file it cannot read', async () => {
+    const issues = await issuesFor((dir, f) => writeFileSync(join(dir, 'lksa.csv'), Buffer.from(setCell(f['lksa.csv'], 5, 'nama_lksa', 'Panti Asuhan Café'), 'latin1')));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.value).toBeNull();
+    expect(issues[0]!.message).not.toMatch(/Caf|Asuhan|\uFFFD/);
+  });
+
+  it('accepts an optional id_korban that tells apart children whose rows are otherwise identical', async () => {
+    const issues = await issuesFor((dir, f) => {
+      const ls = lines(f['kekerasan.csv'] + lines(f['kekerasan.csv'])[1] + '\n')
+        .map((l, i) => { const c = l.split(','); c.splice(1, 0, i === 0 ? 'id_korban' : String(i)); return c.join(','); });
+      write(dir, 'kekerasan.csv', ls.join('\n') + '\n');
+    });
+    expect(issues).toEqual([]);
   });
 
   it('reads semicolon-delimited CSV as Excel writes it in Indonesian locales', async () => {

@@ -156,6 +156,28 @@ describe('atomicity: a failed build leaves the previous snapshot byte-identical'
     expect(hashTree(outDir)).toEqual(before);
   });
 
+  it.each([
+    ['a header-only export', (raw: string) => writeFileSync(join(raw, 'kekerasan.csv'), readFileSync(join(raw, 'kekerasan.csv'), 'utf8').split('\n')[0] + '\n')],
+    ['a UTF-16 file', (raw: string) => writeFileSync(join(raw, 'kla.csv'), Buffer.from(readFileSync(join(raw, 'kla.csv'), 'utf8'), 'utf16le'))],
+    ['an age of 5.5', (raw: string) => writeFileSync(join(raw, 'kekerasan.csv'), readFileSync(join(raw, 'kekerasan.csv'), 'utf8').replace(',P,14,', ',P,5.5,'))],
+    ['the export pasted twice', (raw: string) => {
+      const text = readFileSync(join(raw, 'kekerasan.csv'), 'utf8');
+      writeFileSync(join(raw, 'kekerasan.csv'), text + text.split('\n').slice(1).join('\n'));
+    }],
+  ])('on %s', async (_name, change) => {
+    const before = hashTree(outDir);
+    const { dir, cleanup } = tempDir();
+    try {
+      const raw = copyValidRaw(dir);
+      change(raw);
+      await expect(buildSnapshot(options(outDir, { rawDir: raw, errorReport: join(raw, 'build-errors.csv') }))).rejects.toBeInstanceOf(InputError);
+      expect(existsSync(join(raw, 'build-errors.csv'))).toBe(true);
+    } finally {
+      cleanup();
+    }
+    expect(hashTree(outDir)).toEqual(before);
+  });
+
   it('on a failure after everything was written, just before the commit', async () => {
     const before = hashTree(outDir);
     let staged = '';

@@ -51,7 +51,7 @@ describe('clean_violence.sql', () => {
     const ages = await duck.all(`SELECT age_group, count(*)::INTEGER AS n FROM violence_clean GROUP BY ALL ORDER BY ALL`);
     // The fixture cycles ages 14, 9, 3, 16, 12, 6, 17, 0 over 42 rows: 5 full cycles + 14, 9.
     expect(ages).toEqual([{ age_group: '0-5', n: 10 }, { age_group: '13-17', n: 16 }, { age_group: '6-12', n: 16 }]);
-    const [first] = await duck.all(`SELECT violence_types::VARCHAR AS t, services::VARCHAR AS s FROM violence_clean WHERE case_id = 'K-2023-0001' AND sex = 'P' AND age_group = '6-12'`);
+    const [first] = await duck.all(`SELECT violence_types::VARCHAR AS t, services::VARCHAR AS s FROM violence_clean WHERE case_key = hash(lower('K-2023-0001')) AND sex = 'P' AND age_group = '6-12'`);
     expect(first).toEqual({ t: '[fisik, psikis]', s: '[pengaduan]' });
   });
 });

@@ -4,8 +4,8 @@ import { Command } from 'commander';
 import { DEFAULT_K } from '../../domain/disclosure.ts';
 import { REPO_ROOT } from '../sql-files.ts';
 import { buildSnapshot } from '../build.ts';
-import { BuildError, InputError } from '../issues.ts';
-import { readIndex } from '../snapshot-dir.ts';
+import { readIndex, removeStaleWork } from '../snapshot-dir.ts';
+import { checkBuildArgs, describeFailure } from './failure.ts';
 import { pipelineFingerprint } from '../fingerprint.ts';
 import { publishBoundaries } from '../boundaries.ts';
 import { generateDemo } from '../demo/index.ts';
@@ -32,6 +32,9 @@ const o = program.opts<{ raw?: string; ledger?: string; snapshotId?: string; ref
 async function main(): Promise<number> {
   const demo = o.raw === undefined;
   const outDir = resolve(o.out);
+  checkBuildArgs(o, o.raw === undefined ? undefined : resolve(o.raw));
+  // A killed build's staging folder goes now, before `npm run build` could copy public/ into dist/.
+  removeStaleWork(outDir);
   publishBoundaries();
   if (o.ifMissing && isCurrent(outDir)) {
     console.log(`build-data: snapshot in ${outDir} is up to date; skipped (run npm run build:data to rebuild).`);
@@ -67,16 +70,9 @@ async function main(): Promise<number> {
       (ledger ? `; protected against ${result.manifest.disclosure.audit.earlier_snapshots.length} earlier snapshot(s) in ${ledger}` : ''));
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      console.error(e.message);
-      console.error(`\nbuild-data: FAILED on bad input; full list in ${join(rawDir, 'build-errors.csv')}. The previous snapshot is untouched.`);
-      return 1;
-    }
-    if (e instanceof BuildError) {
-      console.error(`build-data: FAILED: ${e.message}\nThe previous snapshot is untouched.`);
-      return 2;
-    }
-    throw e;
+    const failure = describeFailure(e, { report: join(rawDir, 'build-errors.csv'), outDir });
+    console.error(failure.text);
+    return failure.code;
   }
 }
 
@@ -90,4 +86,8 @@ function isCurrent(outDir: string): boolean {
   return manifest.pipeline_fingerprint === pipelineFingerprint();
 }
 
-process.exitCode = await main();
+process.exitCode = await main().catch((e: unknown) => {
+  const failure = describeFailure(e, { outDir: resolve(o.out) });
+  console.error(failure.text);
+  return failure.code;
+});

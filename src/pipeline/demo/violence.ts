@@ -228,7 +228,7 @@ export async function writeViolence(path: string, ref: DemoReference, opts: Viol
           const perpetrator = perpetrators.sample(rng);
           const place = placeFor(perpetrator, rng);
           const adultContext = ADULT_CONTEXT_PERPETRATORS.has(perpetrator);
-          const caseFields = `${id},${date},${wilayah},`;
+          const caseFields = `${date},${wilayah},`;
           const incidentFields = `,${place},${perpetrator},`;
 
           for (let v = 0; v < nVictims; v++) {
@@ -245,7 +245,8 @@ export async function writeViolence(path: string, ref: DemoReference, opts: Viol
             const age = group === '0-5' ? rng.int(0, 5) : group === '6-12' ? rng.int(6, 12) : Number(TEEN_AGE.sample(rng));
             const disability = rng.float() < 0.03 ? 'ya' : 'tidak';
             const services = serviceList(drawServices(vMask, rng));
-            w.push(`${caseFields}${sex},${age},${TYPE_LIST_BY_MASK[vMask]!}${incidentFields}${disability},${services}`);
+            // id_korban numbers the victims of a case: rows of one case may otherwise be identical (a group case).
+            w.push(`${id},${v + 1},${caseFields}${sex},${age},${TYPE_LIST_BY_MASK[vMask]!}${incidentFields}${disability},${services}`);
             summary.victims++;
           }
           await w.maybeFlush();
