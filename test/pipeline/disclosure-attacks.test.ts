@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { regionsOf } from './regions.ts';
 import { audit, suppress, type CellRow, type RegionNode, type TableCells } from '../../src/pipeline/disclosure/index.ts';
 import { historyModel } from '../../src/pipeline/disclosure/history.ts';
 import { VIOLENCE_BY_SERVICE, VIOLENCE_BY_TYPE, VIOLENCE_TOTALS, type PublishedTable } from '../../src/domain/tables.ts';
@@ -14,21 +15,12 @@ import { Attacker, type PubRow } from './attacker.ts';
 const K = 5;
 const YEAR = 2024;
 
-type Tree = Record<string, string[]>;
 /** Leaf values per table, region and category: [victims, cases] (cases = victims when left out); totals by region alone. */
 type Count = [number, number?];
 type Leaves = Record<string, Record<string, Record<string, Count> | Count>>;
 
 const atRegency = (spec: PublishedTable): PublishedTable => ({ ...spec, disclosure: { ...spec.disclosure!, finestLevel: 'regency' } });
 
-function regionsOf(tree: Tree): RegionNode[] {
-  const out: RegionNode[] = [{ code: '00', level: 'national', parent: null }];
-  for (const [p, kids] of Object.entries(tree)) {
-    out.push({ code: p, level: 'province', parent: '00' });
-    for (const r of kids) out.push({ code: r, level: 'regency', parent: p });
-  }
-  return out;
-}
 
 const CATEGORIES: Record<string, string[]> = {
   violence_totals: [''],

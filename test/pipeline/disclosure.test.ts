@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { regionsOf, type Tree } from './regions.ts';
 import { audit as auditTables, suppress, type AuditFinding, type CellRow, type RegionNode, type TableCells } from '../../src/pipeline/disclosure/index.ts';
 import {
   VIOLENCE_BY_DISABILITY, VIOLENCE_BY_PLACE, VIOLENCE_TOTALS, type PublishedTable,
@@ -13,17 +14,7 @@ const YEAR = 2024;
 /** The audit's findings alone. */
 const audit = async (tables: TableCells[], regions: RegionNode[], k: number): Promise<AuditFinding[]> => (await auditTables(tables, regions, k)).findings;
 
-/** Province code -> its regency codes ([] for a province published without regencies). */
-type Tree = Record<string, string[]>;
 
-function regionsOf(tree: Tree): RegionNode[] {
-  const out: RegionNode[] = [{ code: '00', level: 'national', parent: null }];
-  for (const [p, kids] of Object.entries(tree)) {
-    out.push({ code: p, level: 'province', parent: '00' });
-    for (const r of kids) out.push({ code: r, level: 'regency', parent: p });
-  }
-  return out;
-}
 
 // Cases are a fixed function of victims at the leaves so companion columns are realistic but predictable.
 const casesOf = (victims: number): number => (victims === 0 ? 0 : Math.max(1, Math.round(victims * 0.8)));

@@ -18,6 +18,10 @@ export interface EarlierSnapshot {
   tables: TableCells[];
 }
 
+/** The key of a row of a count table: `table|year|region|categories`. */
+export const rowKeyOf = (table: string, row: { year: number; region_code: string; categories: readonly string[] }): string =>
+  [table, row.year, row.region_code, ...row.categories].join('|');
+
 const cellKey = (c: CellKey): string => [c.table, c.year, c.region_code, ...c.categories, c.column].join('|');
 
 /** True counts of the new snapshot by cell key. */
@@ -55,7 +59,7 @@ export function historyModel(earlier: readonly EarlierSnapshot[], truth: readonl
   const withheldBefore = new Set<string>();
   for (const snap of earlier) {
     for (const t of snap.tables) {
-      for (const row of t.rows) if (row.suppressed) withheldBefore.add([t.spec.name, row.year, row.region_code, ...row.categories].join('|'));
+      for (const row of t.rows) if (row.suppressed) withheldBefore.add(rowKeyOf(t.spec.name, row));
     }
     const sys = buildSystem(snap.tables, regions);
     for (let v = 0; v < sys.nReal; v++) {
