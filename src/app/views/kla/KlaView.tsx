@@ -16,6 +16,7 @@ import {
   toMovements, toProvinceRows, type ProvinceRow,
 } from './transform.ts';
 import '../violence/subject.css';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** The KLA page: categories per evaluation year, movements between two evaluations, cluster scores, province roll-up. */
 export default function KlaView({ lang }: { lang: Lang }) {
@@ -91,7 +92,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
 
       <section aria-labelledby="kla-headline" className="subject-headline">
         <h3 id="kla-headline">{fill(TEXT.headline[lang], { year: yearText })}</h3>
-        {summaryQ.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {summaryQ.error}</p>}
+        {summaryQ.status === 'error' && <LoadFailure lang={lang} error={summaryQ.cause} />}
         <div className="figures">
           <Figure id="evaluated" label={TEXT.evaluated[lang]} value={summary ? formatNumber(lang, summary.evaluated as number | null) : '…'} />
           <Figure id="awarded" label={TEXT.awarded[lang]} value={summary ? formatNumber(lang, summary.awarded as number | null) : '…'} />
@@ -102,7 +103,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
       </section>
 
       <ChartSection
-        lang={lang} id="kla-categories" title={catTitle} status={sectionStatus(categoriesQ)} error={categoriesQ.error}
+        lang={lang} id="kla-categories" title={catTitle} status={sectionStatus(categoriesQ)} error={categoriesQ.cause}
         notes={<p className="meta">{TEXT.categoriesNote[lang]}</p>}
         option={catOpt} chartLabel={fill(TEXT.chartLabel[lang], { title: catTitle })} height={380}
         table={categoriesTable(categoriesQ.rows, lang)}
@@ -110,7 +111,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
 
       <ChartSection
         lang={lang} id="kla-movements" title={moveTitle}
-        status={pair === null ? 'empty' : sectionStatus(movesQ)} error={movesQ.error} empty={TEXT.onlyOneYear[lang]}
+        status={pair === null ? 'empty' : sectionStatus(movesQ)} error={movesQ.cause} empty={TEXT.onlyOneYear[lang]}
         notes={pair && (
           <>
             <p className="meta">{fill(TEXT.movementsNote[lang], { a: pair[0], b: pair[1] })}</p>
@@ -137,7 +138,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
       </ChartSection>
 
       <ChartSection
-        lang={lang} id="kla-clusters" title={clusterTitle} status={sectionStatus(clustersQ)} error={clustersQ.error}
+        lang={lang} id="kla-clusters" title={clusterTitle} status={sectionStatus(clustersQ)} error={clustersQ.cause}
         notes={<><p className="meta">{TEXT.clusterIntro[lang]}</p><h4 className="sub-title">{TEXT.clustersNational[lang]}</h4></>}
         option={barsOpt} chartLabel={fill(TEXT.chartLabel[lang], { title: `${clusterTitle}: ${TEXT.clustersNational[lang]}` })} height={320}
         table={clusterNationalTable(national, lang)}
@@ -154,7 +155,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
       <section className="subject-section" aria-labelledby="kla-provinces-title" data-section="kla-provinces">
         <h3 id="kla-provinces-title">{fill(TEXT.provincesTitle[lang], { year: yearText })}</h3>
         {provincesQ.status === 'loading' && <p role="status" className="meta">{t(lang, 'loading')}</p>}
-        {provincesQ.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {provincesQ.error}</p>}
+        {provincesQ.status === 'error' && <LoadFailure lang={lang} error={provincesQ.cause} />}
         {provincesQ.status === 'ready' && (
           <div className="table-scroll">
             <DataTable
