@@ -91,7 +91,7 @@ export function warmConsole(): void {
 
 /** Where in the user's statement a DuckDB error of the guard's plan is: mapped back through the guard's wrapper. */
 async function locate(s: Session, sql: string, err: DuckDbError): Promise<ConsoleSqlError> {
-  let index = userOffset(GUARD_WRAPPER, sql, err.info.position);
+  let index = userOffset(GUARD_WRAPPER, sql, err.info.position, err.info.unit);
   if (index === null) {
     // Inside query() DuckDB reports any error at the query( call: plan the statement itself to find where it is, and
     // trust the position only if that plan fails with the same error.
@@ -99,7 +99,7 @@ async function locate(s: Session, sql: string, err: DuckDbError): Promise<Consol
       await s.engine.conn.query(wrapSql(LOCATE_WRAPPER, sql));
     } catch (e) {
       const again = asDuckDbError(e);
-      if (again.info.message === err.info.message) index = userOffset(LOCATE_WRAPPER, sql, again.info.position);
+      if (again.info.message === err.info.message) index = userOffset(LOCATE_WRAPPER, sql, again.info.position, again.info.unit);
     }
   }
   return new ConsoleSqlError(err.info, index, { cause: err });
@@ -109,7 +109,7 @@ async function locate(s: Session, sql: string, err: DuckDbError): Promise<Consol
 function asTyped(sql: string, e: unknown): unknown {
   if (e instanceof CancelledError || e instanceof RefusedError) return e;
   const err = asDuckDbError(e);
-  return new ConsoleSqlError(err.info, userOffset(AS_TYPED, sql, err.info.position), { cause: e });
+  return new ConsoleSqlError(err.info, userOffset(AS_TYPED, sql, err.info.position, err.info.unit), { cause: e });
 }
 
 /**

@@ -1,14 +1,22 @@
 // DuckDB's errors as the SQL console shows them: the error's type and message, and where in the user's own statement
 // it is. Pure (no engine import): unit-tested in Node.
 //
-// The console's engine reports errors as JSON (SET errors_as_json=true: type, message and `position`, a byte offset
-// into the text DuckDB was given). The guard hands DuckDB the user's statement inside a wrapper
+// The console's engine reports errors as JSON (SET errors_as_json=true: type, message and `position`, an offset into
+// the text DuckDB was given: in UTF-8 bytes, except for a syntax error (type Parser), whose offset counts characters,
+// i.e. code points; measured on DuckDB-WASM 1.4.3, test/db/sql-error.test.ts). The guard hands DuckDB the user's statement inside a wrapper
 // (`EXPLAIN (FORMAT JSON) SELECT * FROM query('<statement, quotes doubled>')`, console-guard.ts), so an offset is
 // mapped back through the wrapper to the user's text, then to a line and column; an offset outside the user's text
 // (DuckDB points at the wrapper's own query( call for any error inside it) maps to nothing.
 
-/** A DuckDB error: its type ('Binder', 'Parser', ...), message, and byte offset in the SQL text it was given. */
-export interface SqlErrorInfo { type: string; message: string; position: number | null }
+/**
+ * A DuckDB error: its type ('Binder', 'Parser', ...), message, and offset in the SQL text it was given, counted in
+ * `unit`: UTF-8 bytes, or characters (code points) for a syntax error.
+ */
+export interface SqlErrorInfo { type: string; message: string; position: number | null; unit: PositionUnit }
+export type PositionUnit = 'byte' | 'char';
+
+/** How DuckDB counts an error's position: characters for a syntax error (the parser's), UTF-8 bytes otherwise. */
+const unitOf = (type: string): PositionUnit => (type === 'Parser' ? 'char' : 'byte');
 
 /** Reads DuckDB's error text: the JSON form (errors_as_json, possibly after "Parser Error: ") or the classic one. */
 export function parseDuckDbError(raw: string): SqlErrorInfo {
@@ -18,10 +26,12 @@ export function parseDuckDbError(raw: string): SqlErrorInfo {
       const j = JSON.parse(raw.slice(brace)) as Record<string, unknown>;
       if (typeof j.exception_message === 'string') {
         const pos = Number(j.position);
+        const type = typeof j.exception_type === 'string' ? j.exception_type : /^(\w+) Error:/.exec(raw)?.[1] ?? '';
         return {
-          type: typeof j.exception_type === 'string' ? j.exception_type : /^(\w+) Error:/.exec(raw)?.[1] ?? '',
+          type,
           message: j.exception_message.replace(/\s+$/, ''),
           position: j.position !== undefined && Number.isInteger(pos) && pos >= 0 ? pos : null,
+          unit: unitOf(type),
         };
       }
     } catch {
@@ -31,7 +41,7 @@ export function parseDuckDbError(raw: string): SqlErrorInfo {
   // Classic: "Binder Error: message\n\nLINE 1: <context>\n      ^" (the context is DuckDB's, of the text it was given).
   const m = /^(\w[\w ]*?) Error: ([\s\S]*)$/.exec(raw);
   const body = (m ? m[2]! : raw).replace(/\n+LINE \d+:[\s\S]*$/, '').replace(/\s+$/, '');
-  return { type: m ? m[1]! : '', message: body, position: null };
+  return { type: m ? m[1]! : '', message: body, position: null, unit: unitOf(m ? m[1]! : '') };
 }
 
 /** The classic one-line form: "Binder Error: message" (what the guard's patterns and the user read). */
@@ -60,26 +70,29 @@ export const AS_TYPED: SqlWrapper = { prefix: '', quoted: false, suffix: '' };
 /** The SQL text of a statement in a wrapper. */
 export const wrapSql = (w: SqlWrapper, sql: string): string => `${w.prefix}${w.quoted ? sql.replace(/'/g, "''") : sql}${w.suffix}`;
 
-/** The UTF-16 index in `text` of a UTF-8 byte offset (DuckDB counts bytes); past the end: text.length. */
-export function byteToIndex(text: string, bytes: number): number {
-  let b = 0;
+/**
+ * The UTF-16 index in `text` of an offset DuckDB counted in UTF-8 bytes ('byte') or in code points ('char'); past the
+ * end: text.length.
+ */
+export function toIndex(text: string, offset: number, unit: PositionUnit = 'byte'): number {
+  let n = 0;
   let i = 0;
-  while (i < text.length && b < bytes) {
+  while (i < text.length && n < offset) {
     const cp = text.codePointAt(i)!;
-    b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    n += unit === 'char' ? 1 : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     i += cp > 0xffff ? 2 : 1;
   }
   return i;
 }
 
 /**
- * The index in the user's statement `sql` of a byte offset DuckDB reported for the wrapped text, or null when the
- * offset is not inside the statement (it points at the wrapper itself).
+ * The index in the user's statement `sql` of an offset DuckDB reported for the wrapped text (in `unit`), or null when
+ * the offset is not inside the statement (it points at the wrapper itself).
  */
-export function userOffset(w: SqlWrapper, sql: string, bytePos: number | null): number | null {
-  if (bytePos === null) return null;
+export function userOffset(w: SqlWrapper, sql: string, position: number | null, unit: PositionUnit = 'byte'): number | null {
+  if (position === null) return null;
   const wrapped = wrapSql(w, sql);
-  const at = byteToIndex(wrapped, bytePos) - w.prefix.length;
+  const at = toIndex(wrapped, position, unit) - w.prefix.length;
   const encodedLength = wrapped.length - w.prefix.length - w.suffix.length;
   if (at < 0 || at > encodedLength) return null;
   if (!w.quoted) return at;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { GUARD_WRAPPER, LOCATE_WRAPPER, explainSql } from '../../src/db/console-guard.ts';
-import { AS_TYPED, byteToIndex, caretExcerpt, lineColumn, parseDuckDbError, userOffset, wrapSql, type SqlWrapper } from '../../src/db/sql-error.ts';
+import { AS_TYPED, toIndex, caretExcerpt, lineColumn, parseDuckDbError, userOffset, wrapSql, type SqlWrapper } from '../../src/db/sql-error.ts';
 
 // Where a DuckDB error is in the user's statement: DuckDB's JSON error (errors_as_json) gives a byte offset into the
 // text it was given; the console maps it back through the wrapper it used to the user's own text, line and column.
@@ -14,14 +14,14 @@ const dist = (f: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${f}`);
 describe('parseDuckDbError', () => {
   it('reads the JSON form, with or without a "Parser Error: " in front, and the classic form', () => {
     expect(parseDuckDbError('{"exception_type":"Binder","exception_message":"Referenced column \\"x\\" not found in FROM clause!\\nCandidate bindings: \\"name\\"","position":"7","name":"x"}'))
-      .toEqual({ type: 'Binder', message: 'Referenced column "x" not found in FROM clause!\nCandidate bindings: "name"', position: 7 });
+      .toEqual({ type: 'Binder', message: 'Referenced column "x" not found in FROM clause!\nCandidate bindings: "name"', position: 7, unit: 'byte' });
     expect(parseDuckDbError('Parser Error: {"exception_type":"Parser","exception_message":"syntax error at end of input","error_subtype":"SYNTAX_ERROR","position":"10"}'))
-      .toEqual({ type: 'Parser', message: 'syntax error at end of input', position: 10 });
+      .toEqual({ type: 'Parser', message: 'syntax error at end of input', position: 10, unit: 'char' });
     expect(parseDuckDbError('{"exception_type":"Conversion","exception_message":"Could not convert string \'x\' to INT32"}'))
-      .toEqual({ type: 'Conversion', message: "Could not convert string 'x' to INT32", position: null });
+      .toEqual({ type: 'Conversion', message: "Could not convert string 'x' to INT32", position: null, unit: 'byte' });
     expect(parseDuckDbError('Binder Error: Referenced column "x" not found!\n\nLINE 1: EXPLAIN (FORMAT JSON) SELECT * FROM query(\'SELECT x\')\n                                            ^'))
-      .toEqual({ type: 'Binder', message: 'Referenced column "x" not found!', position: null });
-    expect(parseDuckDbError('something {not json} happened')).toEqual({ type: '', message: 'something {not json} happened', position: null });
+      .toEqual({ type: 'Binder', message: 'Referenced column "x" not found!', position: null, unit: 'byte' });
+    expect(parseDuckDbError('something {not json} happened')).toEqual({ type: '', message: 'something {not json} happened', position: null, unit: 'byte' });
   });
 });
 
@@ -45,12 +45,17 @@ describe('mapping an offset through a wrapper to the user\'s statement', () => {
     expect(userOffset(LOCATE_WRAPPER, sql, 3)).toBeNull();
     expect(userOffset(AS_TYPED, sql, null)).toBeNull();
   });
-  it('counts DuckDB\'s bytes as characters (UTF-8: é is 2 bytes, an emoji 4 and 2 UTF-16 units)', () => {
-    expect(byteToIndex('é😀x', 0)).toBe(0);
-    expect(byteToIndex('é😀x', 2)).toBe(1);
-    expect(byteToIndex('é😀x', 6)).toBe(3);
-    expect(byteToIndex('é😀x', 99)).toBe(4);
+  it('counts DuckDB\'s bytes (UTF-8: é is 2 bytes, an emoji 4) and a syntax error\'s code points as UTF-16 indexes', () => {
+    expect(toIndex('é😀x', 0)).toBe(0);
+    expect(toIndex('é😀x', 2)).toBe(1);
+    expect(toIndex('é😀x', 6)).toBe(3);
+    expect(toIndex('é😀x', 99)).toBe(4);
+    expect(toIndex('é😀x', 2, 'char')).toBe(3);
+    expect(toIndex('é😀x', 3, 'char')).toBe(4);
     expect(userOffset(AS_TYPED, "SELECT 'é😀', nope", 17)).toBe(14);
+    expect(userOffset(AS_TYPED, "SELECT 'é😀', nope", 13, 'char')).toBe(14);
+    // In the guard's literal the quotes are doubled: x is code point 18 there, UTF-16 index 15 in the statement.
+    expect(userOffset(GUARD_WRAPPER, "SELECT 'é''😀' x", GUARD_WRAPPER.prefix.length + 18, 'char')).toBe(15);
   });
 });
 
@@ -101,6 +106,8 @@ describe('on DuckDB-WASM\'s own errors (errors_as_json)', () => {
     ['on the third line, after a quoted quote', "SELECT name,\n  region_code,\n  no_such FROM regions WHERE name = 'it''s'", { line: 3, column: 3 }],
     ['after non-ASCII text', "SELECT 'Bahasa Indonésia 😀', nope FROM regions", { line: 1, column: 30 }],
     ['a syntax error', 'SELECT * FORM regions', { line: 1, column: 15 }],
+    ['a syntax error after non-ASCII text (DuckDB counts characters there, not bytes)', "SELECT 'it''s Indonésia 😀' AS a\nFORM regions", { line: 2, column: 1 }],
+    ['a syntax error at the end, after non-ASCII text', "SELECT 'éé' + 1 FROM regions WHERE 1 +", { line: 1, column: 39 }],
     ['a missing table', 'SELECT *\nFROM regions, nowhere', { line: 2, column: 15 }],
     ['a bad function call', 'SELECT lower(name, 3) FROM regions', { line: 1, column: 8 }],
   ];
@@ -111,16 +118,17 @@ describe('on DuckDB-WASM\'s own errors (errors_as_json)', () => {
     expect(userOffset(GUARD_WRAPPER, sql, guard.position)).toBeNull();
     const located = errorOf(wrapSql(LOCATE_WRAPPER, sql))!;
     expect(located.message).toBe(guard.message);
-    const index = userOffset(LOCATE_WRAPPER, sql, located.position);
+    const index = userOffset(LOCATE_WRAPPER, sql, located.position, located.unit);
     expect(index).not.toBeNull();
     expect(lineColumn(sql, index!)).toEqual(where);
     // The statement as typed gives the same place.
-    expect(userOffset(AS_TYPED, sql, errorOf(sql)!.position)).toBe(index);
+    const typed = errorOf(sql)!;
+    expect(userOffset(AS_TYPED, sql, typed.position, typed.unit)).toBe(index);
   });
   it('a run-time error of the statement as typed is placed too', () => {
     const sql = "SELECT 1,\n  CAST('x' AS INTEGER) FROM regions";
     const e = errorOf(sql)!;
     expect(e.type).toBe('Conversion');
-    expect(lineColumn(sql, userOffset(AS_TYPED, sql, e.position)!)).toEqual({ line: 2, column: 3 });
+    expect(lineColumn(sql, userOffset(AS_TYPED, sql, e.position, e.unit)!)).toEqual({ line: 2, column: 3 });
   });
 });

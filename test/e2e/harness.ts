@@ -1,6 +1,7 @@
 // Shared helpers for browser tests: a static server for a built site on a free loopback port, and Debian's
 // Chromium through playwright-core with every request to another origin recorded (and refused) and every console
 // error kept.
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,6 +180,8 @@ export interface BrowserSession {
   external: string[];
   /** Console messages of type error, and uncaught page errors. */
   consoleErrors: string[];
+  /** The browser's profile folder (its processes carry it in --user-data-dir). */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -220,7 +223,7 @@ export async function openBrowser(origin: string): Promise<BrowserSession> {
   watch(page);
   context.on('page', watch);
   return {
-    context, page, external, consoleErrors,
+    context, page, external, consoleErrors, profile,
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
@@ -231,4 +234,27 @@ export async function openBrowser(origin: string): Promise<BrowserSession> {
 /** Closes everything given, in reverse order, ignoring what is undefined. */
 export async function closeAll(...things: Array<{ close(): Promise<void> } | undefined>): Promise<void> {
   for (const t of things.reverse()) if (t) await t.close().catch(() => undefined);
+}
+
+/**
+ * Resident memory (bytes) of a browser's renderer processes (the pages and their workers live there), from /proc via
+ * ps; null where ps is unavailable. The browser is the process started with this profile folder.
+ */
+export function rendererMemory(profile: string): number | null {
+  let out: string;
+  try {
+    out = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  } catch {
+    return null;
+  }
+  const procs = out.split('\n').map((l) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), rss: Number(m[3]) * 1024, args: m[4]! }));
+  const browser = procs.find((p) => p.args.includes(`--user-data-dir=${profile}`) && !p.args.includes('--type='));
+  if (!browser) return null;
+  const mine = new Set([browser.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs) if (!mine.has(p.pid) && mine.has(p.ppid)) { mine.add(p.pid); grew = true; }
+  }
+  return procs.filter((p) => mine.has(p.pid) && p.args.includes('--type=renderer')).reduce((a, p) => a + p.rss, 0);
 }
