@@ -45,17 +45,18 @@ async function reachable(url: string): Promise<boolean> {
 let attempts = 0;
 
 /**
- * The module of a view whose code failed to load (`error`), loaded again: `load` is the view's own import. Rejects
- * with the new failure while the server cannot be reached; reloads the page when only a fresh page can load it.
+ * A module whose code failed to load (`error`), loaded again: `load` is its own import, `valid` tells the module
+ * from another file's (default: it has a default export, as a view has). Rejects with the new failure while the
+ * server cannot be reached; reloads the page when only a fresh page can load it.
  */
-export async function reimport<M extends { default: unknown }>(load: () => Promise<M>, error: unknown): Promise<M> {
+export async function reimport<M extends object>(load: () => Promise<M>, error: unknown, valid: (m: M) => boolean = (m) => 'default' in m): Promise<M> {
   await restoreStylesheets();
   const failed = failedCodeUrl(error);
   let latest: unknown = error;
   try {
     if (failed?.kind === 'script') {
       const m = (await import(/* @vite-ignore */ withRetry(failed.url, ++attempts))) as M;
-      if (m && m.default) return m;
+      if (m && valid(m)) return m;
     } else {
       // A stylesheet failed before the script was asked for: the view's own import can run again.
       return await load();

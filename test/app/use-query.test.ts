@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentState, runEpoch, type QueryState } from '../../src/app/hooks/use-query.ts';
+import { after, currentState, runEpoch, type QueryState } from '../../src/app/hooks/use-query.ts';
 
 const ready: QueryState = { status: 'ready', rows: [{ a: 1 }], error: null, cause: null, ms: 3 };
 const failed: QueryState = { status: 'error', rows: [], error: 'boom', cause: new Error('boom'), ms: null };
@@ -34,5 +34,14 @@ describe('runEpoch: "try again" reruns failed queries only, once per retry', () 
   });
   it('leaves a failure of another query alone (the query changed: its own effect runs)', () => {
     expect(runEpoch({ key: 'q1', result: failed, epoch: 0 }, 'q2', 2)).toBe(0);
+  });
+});
+
+describe('after: a query waiting for a failed one shows that failure instead of loading for ever', () => {
+  it('takes the prerequisite\'s failure, otherwise its own state', () => {
+    expect(after(failed, loading)).toBe(failed);
+    expect(after(failed, ready)).toBe(failed);
+    expect(after(ready, loading)).toBe(loading);
+    expect(after(loading, loading)).toBe(loading);
   });
 });

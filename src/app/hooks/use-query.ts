@@ -47,6 +47,14 @@ export function useSqlText(sql: string | null, params: Params = {}): QueryState 
 }
 
 /**
+ * A query that waits for another's result (its year, say) and so never runs when that one failed: the other's
+ * failure, shown where this query's result would be (else it would read as loading for ever), otherwise its own state.
+ */
+export function after(prerequisite: QueryState, q: QueryState): QueryState {
+  return prerequisite.status === 'error' ? prerequisite : q;
+}
+
+/**
  * The retry epoch a query's run belongs to: a failed query runs again (a new value) when a retry was asked for after
  * its run started; any other query keeps its run, whatever the retries.
  */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Lang } from '../../../state/url.ts';
 import { useStore } from '../../../state/store.ts';
 import { KLA_CATEGORIES } from '../../../domain/kla.ts';
-import { useQuery } from '../../hooks/use-query.ts';
+import { after, useQuery } from '../../hooks/use-query.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatNumber, formatPercent } from '../../format.ts';
 import { t } from '../../i18n.ts';
@@ -32,10 +32,11 @@ export default function KlaView({ lang }: { lang: Lang }) {
   const pair = pickPair(years, pairTo ?? year);
 
   const categoriesQ = useQuery('kla/categories');
-  const summaryQ = useQuery(year === null ? null : 'kla/summary', { year: year ?? 0 });
-  const movesQ = useQuery(pair === null ? null : 'kla/movements', { year_a: pair?.[0] ?? 0, year_b: pair?.[1] ?? 0 });
-  const clustersQ = useQuery(year === null ? null : 'kla/clusters', { year: year ?? 0 });
-  const provincesQ = useQuery(year === null ? null : 'kla/provinces', { year: year ?? 0 });
+  // These wait for the evaluation years: if those failed, they show that failure.
+  const summaryQ = after(yearsQ, useQuery(year === null ? null : 'kla/summary', { year: year ?? 0 }));
+  const movesQ = after(yearsQ, useQuery(pair === null ? null : 'kla/movements', { year_a: pair?.[0] ?? 0, year_b: pair?.[1] ?? 0 }));
+  const clustersQ = after(yearsQ, useQuery(year === null ? null : 'kla/clusters', { year: year ?? 0 }));
+  const provincesQ = after(yearsQ, useQuery(year === null ? null : 'kla/provinces', { year: year ?? 0 }));
 
   const cats = useMemo(() => categoriesFrom(categoriesQ.rows, lang), [categoriesQ.rows, lang]);
   const catOpt = useMemo(() => categoriesOption(categoriesQ.rows, lang), [categoriesQ.rows, lang]);
@@ -111,7 +112,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
 
       <ChartSection
         lang={lang} id="kla-movements" title={moveTitle}
-        status={pair === null ? 'empty' : sectionStatus(movesQ)} error={movesQ.cause} empty={TEXT.onlyOneYear[lang]}
+        status={movesQ.status === 'error' ? 'error' : pair === null ? 'empty' : sectionStatus(movesQ)} error={movesQ.cause} empty={TEXT.onlyOneYear[lang]}
         notes={pair && (
           <>
             <p className="meta">{fill(TEXT.movementsNote[lang], { a: pair[0], b: pair[1] })}</p>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Lang } from '../../../state/url.ts';
 import { useStore } from '../../../state/store.ts';
-import { useQuery } from '../../hooks/use-query.ts';
+import { after, useQuery } from '../../hooks/use-query.ts';
 import { formatNumber } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import { ChartSection, sectionStatus } from './ChartSection.tsx';
@@ -28,11 +28,12 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
   const ready = year !== null;
 
   const trendQ = useQuery('violence/trend', { region });
-  const typeQ = useQuery(ready ? 'violence/by_type' : null, params);
-  const sexAgeQ = useQuery(ready ? 'violence/by_sex_age' : null, params);
-  const placeQ = useQuery(ready ? 'violence/by_place' : null, params);
-  const perpQ = useQuery(ready ? 'violence/by_perpetrator' : null, params);
-  const serviceQ = useQuery(ready ? 'violence/by_service' : null, params);
+  // These wait for the years: if those failed, they show that failure.
+  const typeQ = after(yearsQ, useQuery(ready ? 'violence/by_type' : null, params));
+  const sexAgeQ = after(yearsQ, useQuery(ready ? 'violence/by_sex_age' : null, params));
+  const placeQ = after(yearsQ, useQuery(ready ? 'violence/by_place' : null, params));
+  const perpQ = after(yearsQ, useQuery(ready ? 'violence/by_perpetrator' : null, params));
+  const serviceQ = after(yearsQ, useQuery(ready ? 'violence/by_service' : null, params));
 
   const regionName = region === '00'
     ? t(lang, 'indonesia')
