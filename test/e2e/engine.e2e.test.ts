@@ -231,6 +231,41 @@ describe('src/db in Chromium', () => {
     expect(rows).toEqual(await duck.all(sql, params));
   });
 
+  it('gives up a start whose .wasm download stalls after stallMs, as stalled; a second engine starts beside the first', async () => {
+    const page = browser!.page;
+    // The .wasm answers nothing at all (no response, no byte): only the watchdog can end the start.
+    await page.route(/\/assets\/duckdb-(eh|mvp)-[^/]*\.wasm$/, () => undefined);
+    try {
+      const r = await page.evaluate(async () => {
+        const t0 = performance.now();
+        const e = await window.__db.startDuckDB({ stallMs: 1500, name: 'stall-test' }).then(() => null, (err: unknown) => err as { name: string; fault: string; message: string });
+        return { ms: performance.now() - t0, error: e && { name: e.name, fault: e.fault, message: e.message } };
+      });
+      expect(r.error).toEqual({ name: 'EngineStartError', fault: 'stalled', message: 'DuckDB could not start (stalled): no progress for 1.5 s' });
+      expect(r.ms).toBeGreaterThanOrEqual(1500);
+      expect(r.ms).toBeLessThan(5000);
+    } finally {
+      await page.unroute(/\/assets\/duckdb-(eh|mvp)-[^/]*\.wasm$/);
+    }
+    // A second instance, its own worker, locked like the first; terminating it leaves the page's engine working.
+    const second = await page.evaluate(async () => {
+      const db = window.__db;
+      const other = await db.startDuckDB({ name: 'second', errorsAsJson: true });
+      const locked = await other.conn.query('SET enable_external_access=true').then(() => 'changed', (e: Error) => e.message);
+      const error = await other.conn.query('SELECT nope').then(() => null, (e: Error) => e.message);
+      const n = (await other.conn.query('SELECT 41 + 1 AS n')).toArray()[0].n;
+      other.terminate();
+      const page = await db.openEngine();
+      const still = (await page.conn.query('SELECT 1 AS one')).toArray()[0].one;
+      return { locked, error, n, still, bootMs: other.bootMs };
+    });
+    timings.second_engine_boot_ms = second.bootMs;
+    expect(second.locked).toMatch(/lock|configuration/i);
+    expect(JSON.parse(second.error!)).toMatchObject({ exception_type: 'Binder', position: '7' });
+    expect(second.n).toBe(42);
+    expect(second.still).toBe(1);
+  });
+
   it('the harness refuses to run without Chromium, saying how to install it', () => {
     expect(() => assertChromium('/nonexistent/chromium')).toThrow('sudo apt-get update && sudo apt-get install -y chromium');
   });
