@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import type { DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { GUARD_WRAPPER, LOCATE_WRAPPER, explainSql } from '../../src/db/console-guard.ts';
 import { AS_TYPED, toIndex, caretExcerpt, lineColumn, parseDuckDbError, userOffset, wrapSql, type SqlWrapper } from '../../src/db/sql-error.ts';
+import { openNodeWasm } from './wasm-node.ts';
 
 // Where a DuckDB error is in the user's statement: DuckDB's JSON error (errors_as_json) gives a byte offset into the
 // text it was given; the console maps it back through the wrapper it used to the user's own text, line and column.
 // The pure mapping on hand-made offsets, then on DuckDB-WASM's own errors (the Node build, the browser's SQL).
-
-const require = createRequire(import.meta.url);
-const dist = (f: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${f}`);
 
 describe('parseDuckDbError', () => {
   it('reads the JSON form, with or without a "Parser Error: " in front, and the classic form', () => {
@@ -85,17 +82,11 @@ describe('on DuckDB-WASM\'s own errors (errors_as_json)', () => {
   let conn: DuckDBConnection;
   let close = () => undefined as void;
   beforeAll(async () => {
-    const db = await createDuckDB({
-      mvp: { mainModule: dist('duckdb-mvp.wasm'), mainWorker: dist('duckdb-node-mvp.worker.cjs') },
-      eh: { mainModule: dist('duckdb-eh.wasm'), mainWorker: dist('duckdb-node-eh.worker.cjs') },
-    }, new VoidLogger(), NODE_RUNTIME);
-    await db.instantiate();
-    db.open({ path: ':memory:' });
-    conn = db.connect();
-    conn.query('SET autoload_known_extensions=false; SET autoinstall_known_extensions=false;');
+    const wasm = await openNodeWasm();
+    conn = wasm.conn;
     conn.query("CREATE TABLE regions AS SELECT '11' AS region_code, 'Aceh' AS name");
     conn.query('SET errors_as_json = true');
-    close = () => { conn.close(); db.reset(); };
+    close = () => wasm.close();
   }, 60_000);
   afterAll(() => close());
 

@@ -22,6 +22,26 @@ const engineState = (page: Page) => page.getAttribute('[data-engine]', 'data-eng
 /** The visible text of the alerts on the page (closed <details> are not visible: the technical words stay out). */
 const alerts = (page: Page) => page.locator('[role="alert"]').allInnerTexts();
 const retry = (page: Page, scope = 'main') => page.locator(`${scope} .load-failure-retry`).first().click();
+const engineReady = (page: Page) => page.waitForFunction(() => document.querySelector('[data-engine]')?.getAttribute('data-engine') === 'ready', undefined, { timeout: 60_000 });
+
+/**
+ * With `fault` on a table's file, opens a view: its one alert holds `message` (returned: how long it took to show);
+ * then, the fault gone, "Coba lagi" draws `drawn` and no alert is left.
+ */
+async function namedThenRetried(page: Page, name: string, fault: Fault, view: string, message: string, drawn: string): Promise<number> {
+  site.server.clearFaults();
+  site.server.fault(table(name), fault);
+  const t0 = Date.now();
+  await page.goto(`${site.origin}/?v=${view}`);
+  await page.locator('main [role="alert"]').waitFor({ timeout: 60_000 });
+  const ms = Date.now() - t0;
+  expect(await alerts(page)).toEqual([expect.stringContaining(message)]);
+  site.server.clearFaults();
+  await retry(page);
+  await page.waitForSelector(drawn, { timeout: 60_000 });
+  expect(await alerts(page)).toEqual([]);
+  return ms;
+}
 
 describe('the engine does not start', () => {
   const cases: Array<[string, RegExp, Fault, string]> = [
@@ -64,7 +84,7 @@ describe('the engine does not start', () => {
     // The fault gone, "Coba lagi" starts the engine; the map then draws its data from it.
     site.server.clearFaults();
     await retry(page, '.status-bar');
-    await page.waitForFunction(() => document.querySelector('[data-engine]')?.getAttribute('data-engine') === 'ready', undefined, { timeout: 60_000 });
+    await engineReady(page);
     await page.getByRole('link', { name: 'Peta', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('.map-view')?.getAttribute('data-source') === 'query', undefined, { timeout: 60_000 });
     expect(await alerts(page)).toEqual([]);
@@ -115,33 +135,14 @@ describe('the snapshot\'s files', () => {
   }, 120_000);
 
   it('a table\'s download dropped mid-way: "koneksi terputus", and a retry loads it', async () => {
-    const page = site.page;
-    site.server.clearFaults();
-    site.server.fault(table('lksa'), { kind: 'drop' });
-    await page.goto(`${site.origin}/?v=lksa`);
-    await page.locator('main [role="alert"]').waitFor({ timeout: 60_000 });
-    expect(await alerts(page)).toEqual([expect.stringContaining('Tabel lksa tidak dapat diunduh: koneksi terputus.')]);
-    site.server.clearFaults();
-    await retry(page);
-    await page.waitForSelector('[data-figure="institutions"]', { timeout: 60_000 });
-    expect(await alerts(page)).toEqual([]);
+    await namedThenRetried(site.page, 'lksa', { kind: 'drop' }, 'lksa', 'Tabel lksa tidak dapat diunduh: koneksi terputus.', '[data-figure="institutions"]');
   }, 120_000);
 
   it('a stalled table download times out with a message after 10 s, and a retry loads it', async () => {
-    const page = site.page;
-    site.server.clearFaults();
-    site.server.fault(table('kla'), { kind: 'stall', bytes: 2_000 });
-    const t0 = Date.now();
-    await page.goto(`${site.origin}/?v=kla`);
-    await page.locator('main [role="alert"]').waitFor({ timeout: 30_000 });
-    const ms = Date.now() - t0;
+    const ms = await namedThenRetried(site.page, 'kla', { kind: 'stall', bytes: 2_000 }, 'kla', 'Unduhan tabel kla macet: tidak ada data selama 10 detik.',
+      '[data-section="kla-categories"] .chart svg');
     expect(ms).toBeGreaterThanOrEqual(10_000);
     expect(ms).toBeLessThan(20_000);
-    expect(await alerts(page)).toEqual([expect.stringContaining('Unduhan tabel kla macet: tidak ada data selama 10 detik.')]);
-    site.server.clearFaults();
-    await retry(page);
-    await page.waitForSelector('[data-section="kla-categories"] .chart svg', { timeout: 60_000 });
-    expect(await alerts(page)).toEqual([]);
     expect(site.browser.external).toEqual([]);
   }, 120_000);
 });
@@ -151,7 +152,7 @@ describe('a page whose code does not arrive', () => {
     const page = site.page;
     site.server.clearFaults();
     await page.goto(`${site.origin}/?v=map`);
-    await page.waitForFunction(() => document.querySelector('[data-engine]')?.getAttribute('data-engine') === 'ready', undefined, { timeout: 60_000 });
+    await engineReady(page);
     await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
     let block = true;
     await page.route(/\/assets\/KlaView-[^/]*\.js/, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
@@ -173,7 +174,7 @@ describe('a page whose code does not arrive', () => {
   it('offline, then back online: a retry renders the view', async () => {
     const page = site.page;
     await page.goto(`${site.origin}/?v=map`);
-    await page.waitForFunction(() => document.querySelector('[data-engine]')?.getAttribute('data-engine') === 'ready', undefined, { timeout: 60_000 });
+    await engineReady(page);
     await site.browser.context.setOffline(true);
     try {
       await page.getByRole('link', { name: 'Laporan', exact: true }).click();
@@ -190,7 +191,7 @@ describe('a page whose code does not arrive', () => {
   it('a file the view imports did not arrive: the retry reloads the page, which opens the same view', async () => {
     const page = site.page;
     await page.goto(`${site.origin}/?v=map`);
-    await page.waitForFunction(() => document.querySelector('[data-engine]')?.getAttribute('data-engine') === 'ready', undefined, { timeout: 60_000 });
+    await engineReady(page);
     await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
     let block = true;
     await page.route(/\/assets\/Chart-[^/]*\.js/, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
