@@ -186,15 +186,31 @@ export async function runConsole(sql: string): Promise<ConsoleResult> {
 }
 
 /**
- * Cancels the console's running query, if any, at once: its engine's worker is terminated (whatever it computes) and,
- * unless `restart` is false (the console is being left), a fresh engine starts for the next query.
+ * Cancels the console's running query, if any, at once: its engine's worker is terminated (whatever it computes) and
+ * a fresh engine starts for the next query.
  */
-export function cancelConsole(restart = true): void {
+export function cancelConsole(): void {
   const r = running;
   if (!r) return;
   running = null;
   r.cancel();
-  if (session === r.session) session = null;
-  r.session.then((s) => s.engine.terminate(), () => undefined);
-  if (restart) warmConsole();
+  stop(r.session);
+  warmConsole();
+}
+
+/** Terminates a session's engine and forgets it. */
+function stop(s: Promise<Session>): void {
+  if (session === s) session = null;
+  s.then((x) => x.engine.terminate(), () => undefined);
+}
+
+/**
+ * Leaving the console: what runs is cancelled and the console's engine stopped, so that its memory (about 150 MB with
+ * its tables) goes back to the page; it starts again when the console opens.
+ */
+export function closeConsole(): void {
+  const r = running;
+  running = null;
+  r?.cancel();
+  if (session) stop(session);
 }

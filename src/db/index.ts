@@ -8,5 +8,5 @@ export { runQuery, clearQueryCache, type QueryResult } from './runner.ts';
 export { tablesOf, paramsOf, toPositional, wrap, type Row, type Value, type Params } from './sql.ts';
 export { openSnapshot, currentSnapshot, onSnapshot, SnapshotLoadError, type Snapshot, type Manifest, type ManifestTable, type ManifestColumn, type Landing, type SnapshotIndex } from './snapshot.ts';
 export { subscribe, getSnapshot, type DbProgress, type EngineProgress, type TableProgress, type LoadState } from './progress.ts';
-export { runConsole, cancelConsole, warmConsole, CancelledError, ConsoleSqlError, RefusedError, ROW_CAP, BYTE_CAP, type CapReason, type ConsoleResult, type ConsoleColumn, type Refusal, type RefusalKind } from './console.ts';
+export { runConsole, cancelConsole, closeConsole, warmConsole, CancelledError, ConsoleSqlError, RefusedError, ROW_CAP, BYTE_CAP, type CapReason, type ConsoleResult, type ConsoleColumn, type Refusal, type RefusalKind } from './console.ts';
 export { ALLOWED_TABLE_FUNCTIONS } from './console-guard.ts';

@@ -7,7 +7,7 @@ import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { readQuery, REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import type * as DbApi from '../../src/db/index.ts';
 import { REFERENCE_DATE, tempDir, VALID_RAW } from '../helpers.ts';
-import { assertChromium, closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+import { assertChromium, closeAll, openBrowser, rendererMemory, startServer, type BrowserSession, type StaticServer } from './harness.ts';
 
 // src/db in Chromium: a tiny test-only page (built here with Vite, the app's CSP, nothing added to the app) that
 // imports src/db and exposes it to the test. Served like production (sirv, a missing file answered with index.html
@@ -247,7 +247,21 @@ describe('src/db in Chromium', () => {
     } finally {
       await page.unroute(/\/assets\/duckdb-(eh|mvp)-[^/]*\.wasm$/);
     }
-    // A second instance, its own worker, locked like the first; terminating it leaves the page's engine working.
+    // A second instance, its own worker, locked like the first; terminating it leaves the page's engine working. The
+    // renderer's resident memory is logged before, with it and after it (only one page, so less noise than the app's).
+    const mb = () => Math.round((rendererMemory(browser!.profile) ?? 0) / 1048576);
+    await page.waitForTimeout(1000);
+    timings.renderer_mb_one_engine = mb();
+    await page.evaluate(async () => {
+      const other = await window.__db.startDuckDB({ name: 'second' });
+      (window as unknown as { other: unknown }).other = other;
+      await other.conn.query('SELECT 1');
+    });
+    await page.waitForTimeout(1000);
+    timings.renderer_mb_two_engines = mb();
+    await page.evaluate(() => (window as unknown as { other: { terminate(): void } }).other.terminate());
+    await page.waitForTimeout(1000);
+    timings.renderer_mb_second_terminated = mb();
     const second = await page.evaluate(async () => {
       const db = window.__db;
       const other = await db.startDuckDB({ name: 'second', errorsAsJson: true });

@@ -8,7 +8,7 @@ import type { Lang } from '../../../state/url.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { formatNumber } from '../../format.ts';
 import { fill } from '../../i18n.ts';
-import { BYTE_CAP, cancelConsole, CancelledError, ConsoleSqlError, RefusedError, ROW_CAP, runConsole, warmConsole, type ConsoleResult } from '../../../db/console.ts';
+import { BYTE_CAP, cancelConsole, CancelledError, closeConsole, ConsoleSqlError, RefusedError, ROW_CAP, runConsole, warmConsole, type ConsoleResult } from '../../../db/console.ts';
 import { caretExcerpt } from '../../../db/sql-error.ts';
 import { LINK_MAX } from '../../../state/url.ts';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
@@ -86,10 +86,10 @@ export default function ConsoleView({ lang }: { lang: Lang }) {
     return () => clearInterval(id);
   }, [run.status]);
 
-  // The console's engine starts when the console opens; leaving the page stops what still runs.
+  // The console's engine starts when the console opens, and stops (with what still runs) when the console is left.
   useEffect(() => {
     warmConsole();
-    return () => cancelConsole(false);
+    return closeConsole;
   }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
