@@ -1,5 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
-import { pickState, useStore } from '../state/store.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { linkLeavesOutSql, pickState, useStore } from '../state/store.ts';
 import { encodeState, type Lang, type ViewId } from '../state/url.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { formatDate } from './format.ts';
@@ -7,16 +7,18 @@ import { useSnapshot } from './hooks/use-snapshot.ts';
 import { StatusBar } from './components/StatusBar.tsx';
 import { EmbedContext, copyText, type EmbedState } from './components/Figure.tsx';
 import { FIGURE_TEXT, figureSpec } from './components/figure-export.ts';
+import { LoadFailure } from './components/LoadFailure.tsx';
+import { lazyWithRetry } from './lazy-code.tsx';
 
-const VIEWS: Record<ViewId, { label: MessageKey; component: ComponentType<{ lang: Lang }> }> = {
-  map: { label: 'viewMap', component: lazy(() => import('./views/map/MapView.tsx')) },
-  profile: { label: 'viewProfile', component: lazy(() => import('./views/profile/ProfileView.tsx')) },
-  violence: { label: 'viewViolence', component: lazy(() => import('./views/violence/ViolenceView.tsx')) },
-  lksa: { label: 'viewLksa', component: lazy(() => import('./views/lksa/LksaView.tsx')) },
-  kla: { label: 'viewKla', component: lazy(() => import('./views/kla/KlaView.tsx')) },
-  data: { label: 'viewData', component: lazy(() => import('./views/data/DataView.tsx')) },
-  console: { label: 'viewConsole', component: lazy(() => import('./views/console/ConsoleView.tsx')) },
-  report: { label: 'viewReport', component: lazy(() => import('./views/report/ReportView.tsx')) },
+const VIEWS: Record<ViewId, { label: MessageKey; component: ComponentType<{ lang: Lang; fallback?: ReactNode }> }> = {
+  map: { label: 'viewMap', component: lazyWithRetry(() => import('./views/map/MapView.tsx')) },
+  profile: { label: 'viewProfile', component: lazyWithRetry(() => import('./views/profile/ProfileView.tsx')) },
+  violence: { label: 'viewViolence', component: lazyWithRetry(() => import('./views/violence/ViolenceView.tsx')) },
+  lksa: { label: 'viewLksa', component: lazyWithRetry(() => import('./views/lksa/LksaView.tsx')) },
+  kla: { label: 'viewKla', component: lazyWithRetry(() => import('./views/kla/KlaView.tsx')) },
+  data: { label: 'viewData', component: lazyWithRetry(() => import('./views/data/DataView.tsx')) },
+  console: { label: 'viewConsole', component: lazyWithRetry(() => import('./views/console/ConsoleView.tsx')) },
+  report: { label: 'viewReport', component: lazyWithRetry(() => import('./views/report/ReportView.tsx')) },
 };
 
 /** The snapshot facts baked into index.html (src/app/landing/vite-plugin.ts), so the banner needs no fetch. */
@@ -58,7 +60,7 @@ export function App() {
     document.documentElement.classList.toggle('embed-mode', embed !== null);
     if (STATIC_BANNER) STATIC_BANNER.hidden = embed !== null;
   }, [embed]);
-  if (embed !== null) return <EmbedShell lang={lang} id={embed} notice={synthetic ? (notice?.[lang] ?? t(lang, 'syntheticBadge')) : null} error={snap.status === 'error' ? snap.error : null} />;
+  if (embed !== null) return <EmbedShell lang={lang} id={embed} notice={synthetic ? (notice?.[lang] ?? t(lang, 'syntheticBadge')) : null} error={snap.status === 'error' ? snap.cause : null} />;
 
   const View = VIEWS[view].component;
   return (
@@ -88,12 +90,8 @@ export function App() {
       </header>
       <StatusBar lang={lang} />
       <main id="main">
-        {snap.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {snap.error}</p>}
-        {snap.status !== 'error' && (
-          <Suspense fallback={<p role="status">{t(lang, 'loading')}</p>}>
-            <View lang={lang} />
-          </Suspense>
-        )}
+        {snap.status === 'error' && <LoadFailure lang={lang} error={snap.cause} />}
+        {snap.status !== 'error' && <View key={view} lang={lang} fallback={<p role="status">{t(lang, 'loading')}</p>} />}
       </main>
       {manifest && (
         <footer className="app-footer">
@@ -120,13 +118,15 @@ function CopyLink({ lang }: { lang: Lang }) {
   }, [field]);
   const copy = async () => {
     const href = window.location.href;
+    // A console statement too long for a link is left out of it (src/state/url.ts): say so rather than copy in silence.
+    const leftOut = linkLeavesOutSql(useStore.getState());
     if (await copyText(href)) {
       setField(null);
-      setStatus(FIGURE_TEXT.linkCopied[lang]);
+      setStatus(leftOut ? FIGURE_TEXT.linkCopiedWithoutSql[lang] : FIGURE_TEXT.linkCopied[lang]);
       return;
     }
     setField(href);
-    setStatus('');
+    setStatus(leftOut ? FIGURE_TEXT.linkWithoutSql[lang] : '');
   };
   return (
     <div className="copy-link">
@@ -144,13 +144,14 @@ function CopyLink({ lang }: { lang: Lang }) {
  * renders hidden inside an EmbedContext: the figure with the id portals itself into #embed-root, the others render
  * nothing. The view comes from the figure registry, so a link still works if its `v` is missing.
  */
-function EmbedShell({ lang, id, notice, error }: { lang: Lang; id: string; notice: string | null; error: string | null }) {
+function EmbedShell({ lang, id, notice, error }: { lang: Lang; id: string; notice: string | null; error: unknown }) {
   const spec = figureSpec(id);
   const [root, setRoot] = useState<HTMLElement | null>(null);
   const [shown, setShown] = useState(false);
   const onShown = useCallback(() => setShown(true), []);
   const context = useMemo((): EmbedState => ({ id, root, onShown }), [id, root, onShown]);
   const View = spec ? VIEWS[spec.view].component : null;
+
   return (
     <>
       <main id="main" className="embed-main" data-embed={id}>
@@ -161,16 +162,14 @@ function EmbedShell({ lang, id, notice, error }: { lang: Lang; id: string; notic
             <a href={`${window.location.pathname}${encodeState({ ...pickState(useStore.getState()), embed: null })}`} target="_blank" rel="noopener">{FIGURE_TEXT.openInApp[lang]}</a>
           </p>
         )}
-        {error && <p role="alert" className="error">{t(lang, 'loadFailed')}: {error}</p>}
-        {spec && !shown && !error && <p role="status" className="meta">{FIGURE_TEXT.embedLoading[lang]}</p>}
+        {error !== null && <LoadFailure lang={lang} error={error} />}
+        {spec && !shown && error === null && <p role="status" className="meta">{FIGURE_TEXT.embedLoading[lang]}</p>}
         <div id="embed-root" ref={setRoot} />
       </main>
-      {View && !error && (
+      {View && error === null && (
         <div className="embed-source" hidden>
           <EmbedContext.Provider value={context}>
-            <Suspense fallback={null}>
-              <View lang={lang} />
-            </Suspense>
+            <View lang={lang} />
           </EmbedContext.Provider>
         </div>
       )}

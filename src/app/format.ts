@@ -119,3 +119,12 @@ export function formatBytes(lang: Lang, bytes: number): string {
   if (bytes < 1024 ** 2) return `${formatNumber(lang, bytes / 1024, 0)} KB`;
   return `${formatNumber(lang, bytes / 1024 ** 2, 1)} MB`;
 }
+
+/** Characters of a name shown in a chart's axis or legend (SVG text cannot wrap); longer names end with "…". */
+export const LABEL_MAX = 40;
+
+/** A name cut to `max` characters with an ellipsis, for a chart label; the tooltip and the data table keep it whole. */
+export function clipLabel(name: string, max = LABEL_MAX): string {
+  const chars = [...name];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : name;
+}

@@ -16,7 +16,7 @@
 //     table functions and are refused.
 // The first keyword of the text only chooses the wording of a refusal (INSERT -> writes, ATTACH -> ATTACH...).
 import type { Label } from '../domain/label.ts';
-import { quoteString } from './sql.ts';
+import { wrapSql, type SqlWrapper } from './sql-error.ts';
 
 /** Why a statement is refused; each has its message in both languages. */
 export type RefusalKind =
@@ -257,10 +257,19 @@ export function checkPlan(planJson: string, published: readonly string[]): Refus
   return found;
 }
 
-/** A DuckDB string literal holding `text` exactly ('' doubles a quote; no other escape applies in '...'). */
+/**
+ * The statement whose plan is checked: DuckDB's query() accepts exactly one SELECT statement. The user's text is a
+ * DuckDB string literal ('' doubles a quote; no other escape applies in '...').
+ */
+export const GUARD_WRAPPER: SqlWrapper = { prefix: "EXPLAIN (FORMAT JSON) SELECT * FROM query('", quoted: true, suffix: "')" };
+export const explainSql = (sql: string): string => wrapSql(GUARD_WRAPPER, sql);
 
-/** The statement whose plan is checked: DuckDB's query() accepts exactly one SELECT statement. */
-export const explainSql = (sql: string): string => `EXPLAIN (FORMAT JSON) SELECT * FROM query(${quoteString(sql)})`;
+/**
+ * A plan of the statement itself, made only to locate an error the guard's plan found: inside query() DuckDB reports
+ * every error at the query( call. EXPLAIN plans without running, and only a text that passed the guard's token
+ * checks gets here (console.ts).
+ */
+export const LOCATE_WRAPPER: SqlWrapper = { prefix: 'EXPLAIN ', quoted: false, suffix: '' };
 
 /** What the guard needs from an engine. */
 export interface GuardProbe {

@@ -5,6 +5,7 @@ import { quoteIdent, type Value } from './sql.ts';
 import { fileUrl, type Snapshot } from './snapshot.ts';
 import type { ArrowLikeTable } from './arrow.ts';
 import type { TableProgress } from './progress.ts';
+import { TableLoadError, TABLE_STALL_MS, type TableFault } from './load-errors.ts';
 
 /** What the loader and the runner need from a DuckDB connection. */
 export interface SqlEngine {
@@ -16,13 +17,7 @@ export interface SqlEngine {
   exec(sql: string): Promise<void>;
 }
 
-/** A table could not be loaded: names the table and the file, and why. */
-export class TableLoadError extends Error {
-  override name = 'TableLoadError';
-  constructor(readonly table: string, readonly file: string | null, readonly url: string | null, readonly reason: string, readonly status?: number, options?: ErrorOptions) {
-    super(`table ${table}${file ? ` (${url ?? file})` : ''}: ${reason}`, options);
-  }
-}
+export { TableLoadError, TABLE_STALL_MS, type TableFault } from './load-errors.ts';
 
 export interface LoaderDeps {
   engine: () => Promise<SqlEngine>;
@@ -33,6 +28,8 @@ export interface LoaderDeps {
   decode?: (bytes: Uint8Array, columns: ColumnSpec[]) => Promise<{ ipc: Uint8Array; rows: number }>;
   /** Check each file's SHA-256 against the manifest when WebCrypto is available (default true). */
   verifyChecksum?: boolean;
+  /** Milliseconds without a byte before a download is given up (default TABLE_STALL_MS). */
+  stallMs?: number;
 }
 
 export interface TableLoader {
@@ -84,6 +81,7 @@ export function createTableLoader(deps: LoaderDeps): TableLoader {
   const fetchFn = deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const report = deps.onProgress ?? (() => undefined);
   const decode = deps.decode ?? parquetToIPC;
+  const stallMs = deps.stallMs ?? TABLE_STALL_MS;
   // name -> the load of that table from one snapshot base; failed loads are removed so they can be retried.
   const loads = new Map<string, { base: string; promise: Promise<void>; done: boolean }>();
 
@@ -91,47 +89,65 @@ export function createTableLoader(deps: LoaderDeps): TableLoader {
     const spec = snap.manifest.tables[name];
     const t0 = performance.now();
     if (!spec) {
-      const err = new TableLoadError(name, null, null, `not in the manifest of snapshot ${snap.id}`);
+      const err = new TableLoadError(name, null, null, `not in the manifest of snapshot ${snap.id}`, undefined, undefined, 'unknown-table');
       report(name, { state: 'error', error: err.message });
       throw err;
     }
     const url = fileUrl(snap.base, spec.file);
-    const fail = (reason: string, status?: number, cause?: unknown): never => {
-      const err = new TableLoadError(name, spec.file, url, reason, status, cause === undefined ? undefined : { cause });
+    const fail = (code: TableFault, reason: string, status?: number, cause?: unknown): never => {
+      const err = new TableLoadError(name, spec.file, url, reason, status, cause === undefined ? undefined : { cause }, code);
       report(name, { state: 'error', error: err.message, ms: Math.round(performance.now() - t0) });
       throw err;
     };
     report(name, { state: 'loading', bytesLoaded: 0, bytesTotal: spec.bytes, rows: null, error: null, ms: null });
-    if (!TABLE_NAME.test(name)) fail('invalid table name');
+    if (!TABLE_NAME.test(name)) fail('unknown-table', 'invalid table name');
     // Start the engine (memoised) while the file downloads and decodes; its failure is reported at insert time.
     const enginePromise = deps.engine();
     enginePromise.catch(() => undefined);
-    let res: Response;
-    try {
-      res = await fetchFn(url);
-    } catch (e) {
-      return fail(`could not be fetched (${e instanceof Error ? e.message : String(e)})`, undefined, e);
-    }
-    if (!res.ok) fail(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status);
-    const type = res.headers.get('content-type') ?? '';
-    // A static host may answer a missing file with index.html and status 200.
-    if (/text\/html/i.test(type)) {
-      await res.body?.cancel().catch(() => undefined);
-      fail(`not Parquet (the server answered ${type}; is the file missing?)`, res.status);
-    }
+    // A download that receives nothing for stallMs (no response, or no further byte) is aborted as stalled.
+    const controller = new AbortController();
+    let stalled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { stalled = true; controller.abort(new Error('stalled')); }, stallMs);
+    };
+    const stallReason = () => `download stalled (no data for ${stallMs / 1000} s)`;
     let bytes: Uint8Array;
+    let type: string;
     try {
-      bytes = await readBody(res, spec.bytes, (n) => report(name, { bytesLoaded: n }));
-    } catch (e) {
-      return fail(`download failed (${e instanceof Error ? e.message : String(e)})`, undefined, e);
+      arm();
+      let res: Response;
+      try {
+        res = await fetchFn(url, { signal: controller.signal });
+      } catch (e) {
+        return stalled ? fail('stalled', stallReason(), undefined, e) : fail('network', `could not be fetched (${e instanceof Error ? e.message : String(e)})`, undefined, e);
+      }
+      if (!res.ok) {
+        await res.body?.cancel().catch(() => undefined);
+        fail(res.status === 404 || res.status === 410 ? 'not-found' : 'http', `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status);
+      }
+      type = res.headers.get('content-type') ?? '';
+      // A static host may answer a missing file with index.html and status 200.
+      if (/text\/html/i.test(type)) {
+        await res.body?.cancel().catch(() => undefined);
+        fail('not-found', `not Parquet (the server answered ${type}; is the file missing?)`, res.status);
+      }
+      try {
+        bytes = await readBody(res, spec.bytes, (n) => { arm(); report(name, { bytesLoaded: n }); });
+      } catch (e) {
+        return stalled ? fail('stalled', stallReason(), undefined, e) : fail('network', `download failed (${e instanceof Error ? e.message : String(e)})`, undefined, e);
+      }
+    } finally {
+      clearTimeout(timer);
     }
     // The decoder may take the bytes (transferred to a worker): keep what is needed afterwards.
     const size = bytes.length;
-    if (!isParquet(bytes)) fail(`not Parquet (no PAR1 magic bytes; the server answered ${type || 'without a content type'})`);
-    if (bytes.length !== spec.bytes) fail(`size ${bytes.length} bytes differs from the manifest's ${spec.bytes}`);
+    if (!isParquet(bytes)) fail('corrupt', `not Parquet (no PAR1 magic bytes; the server answered ${type || 'without a content type'})`);
+    if (bytes.length !== spec.bytes) fail('corrupt', `size ${bytes.length} bytes differs from the manifest's ${spec.bytes}`);
     if (deps.verifyChecksum !== false) {
       const sha = await sha256Hex(bytes);
-      if (sha !== null && sha !== spec.sha256) fail('SHA-256 differs from the manifest (a file from another build?)');
+      if (sha !== null && sha !== spec.sha256) fail('corrupt', 'SHA-256 differs from the manifest (a file from another build?)');
     }
     const tDownloaded = performance.now();
     let ipc: Uint8Array;
@@ -139,18 +155,25 @@ export function createTableLoader(deps: LoaderDeps): TableLoader {
     try {
       ({ ipc, rows } = await decode(bytes, spec.columns));
     } catch (e) {
-      return fail(e instanceof Error ? e.message : String(e), undefined, e);
+      return fail('corrupt', e instanceof Error ? e.message : String(e), undefined, e);
     }
-    if (rows !== spec.rows) fail(`${rows} rows differ from the manifest's ${spec.rows}`);
+    if (rows !== spec.rows) fail('corrupt', `${rows} rows differ from the manifest's ${spec.rows}`);
     const tDecoded = performance.now();
+    let engine: SqlEngine;
     try {
-      const engine = await enginePromise;
+      engine = await enginePromise;
+    } catch (e) {
+      // The engine's own failure, as it is (the page names it once), not as this table's.
+      report(name, { state: 'error', error: e instanceof Error ? e.message : String(e), ms: Math.round(performance.now() - t0) });
+      throw e;
+    }
+    try {
       // A load from another snapshot may still be inserting this table: let it finish, then replace it.
       await previous?.catch(() => undefined);
       await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
       await engine.insertIPC(name, ipc);
     } catch (e) {
-      return fail(`could not be inserted into DuckDB (${e instanceof Error ? e.message : String(e)})`, undefined, e);
+      return fail('insert', `could not be inserted into DuckDB (${e instanceof Error ? e.message : String(e)})`, undefined, e);
     }
     const tInserted = performance.now();
     // Visible in the browser's performance panel, and to tests: download, decode, insert into DuckDB.

@@ -1,12 +1,16 @@
 // A tiny observable store of the engine's and the tables' loading state. subscribe/getSnapshot fit React's
 // useSyncExternalStore (getSnapshot returns the same object until something changes); no React import here.
 
+import type { EngineFault } from './load-errors.ts';
+
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface EngineProgress {
   state: LoadState;
   /** The error message when state is 'error'. */
   message: string | null;
+  /** Why the start failed (src/db/load-errors.ts), when state is 'error'. */
+  fault: EngineFault | null;
   /** Bytes of the WebAssembly module loaded so far and in total (0 when unknown). */
   bytesLoaded: number;
   bytesTotal: number;
@@ -35,7 +39,7 @@ export interface DbProgress {
 }
 
 export const INITIAL_PROGRESS: DbProgress = {
-  engine: { state: 'idle', message: null, bytesLoaded: 0, bytesTotal: 0, bundle: null, ms: null },
+  engine: { state: 'idle', message: null, fault: null, bytesLoaded: 0, bytesTotal: 0, bundle: null, ms: null },
   tables: {},
 };
 

@@ -32,7 +32,26 @@ export interface Snapshot {
   base: string;
   index: SnapshotIndex;
   manifest: Manifest;
-  landing: Landing;
+  /**
+   * The landing slice (first-paint figures), or null when it could not be loaded: it only speeds up the first view,
+   * so the app works without it (landingError says why).
+   */
+  landing: Landing | null;
+  landingError: string | null;
+}
+
+/**
+ * Why a snapshot file did not load. network: the connection failed; not-found: 404/410, or an HTML page instead of
+ * JSON; http: another error status; not-json: another content type; invalid: not valid JSON, or not the expected shape.
+ */
+export type SnapshotFault = 'network' | 'not-found' | 'http' | 'not-json' | 'invalid';
+
+/** A snapshot file (index.json, manifest.json) could not be loaded: its URL and why. */
+export class SnapshotLoadError extends Error {
+  override name = 'SnapshotLoadError';
+  constructor(readonly url: string, readonly code: SnapshotFault, reason: string, options?: ErrorOptions) {
+    super(`${url}: ${reason}`, options);
+  }
 }
 
 /** Fetches a JSON file, refusing anything that is not JSON (a static host may answer a missing file with HTML). */
@@ -41,17 +60,20 @@ export async function getJson<T>(url: string, fetchFn: typeof fetch = fetch): Pr
   try {
     res = await fetchFn(url);
   } catch (e) {
-    throw new Error(`${url}: could not be fetched (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    throw new SnapshotLoadError(url, 'network', `could not be fetched (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+  if (!res.ok) {
+    throw new SnapshotLoadError(url, res.status === 404 || res.status === 410 ? 'not-found' : 'http', `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+  }
   const type = res.headers.get('content-type') ?? '';
   if (!/[/+]json\b/i.test(type)) {
-    throw new Error(`${url}: not JSON (the server answered ${type || 'without a content type'}${/html/i.test(type) ? '; is the file missing?' : ''})`);
+    const html = /html/i.test(type);
+    throw new SnapshotLoadError(url, html ? 'not-found' : 'not-json', `not JSON (the server answered ${type || 'without a content type'}${html ? '; is the file missing?' : ''})`);
   }
   try {
     return (await res.json()) as T;
   } catch (e) {
-    throw new Error(`${url}: invalid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    throw new SnapshotLoadError(url, 'invalid', `invalid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
 }
 
@@ -68,14 +90,22 @@ const trimRoot = (root: string) => root.replace(/\/+$/, '') || '.';
 export async function loadSnapshot(root = './data', id?: string, fetchFn: typeof fetch = fetch): Promise<Snapshot> {
   root = trimRoot(root);
   const index = await getJson<SnapshotIndex>(`${root}/index.json`, fetchFn);
-  if (!index || typeof index.current !== 'string' || !index.current) throw new Error(`${root}/index.json: no "current" snapshot`);
+  if (!index || typeof index.current !== 'string' || !index.current) throw new SnapshotLoadError(`${root}/index.json`, 'invalid', 'no "current" snapshot');
   const chosen = id ?? index.current;
-  if (id !== undefined && !(index.snapshots ?? []).some((s) => s.id === id)) throw new Error(`${root}/index.json: no snapshot "${id}"`);
+  if (id !== undefined && !(index.snapshots ?? []).some((s) => s.id === id)) throw new SnapshotLoadError(`${root}/index.json`, 'invalid', `no snapshot "${id}"`);
   const base = `${root}/${encodeURIComponent(chosen)}`;
   const manifest = await getJson<Manifest>(`${base}/manifest.json`, fetchFn);
-  if (!manifest || typeof manifest.tables !== 'object' || manifest.tables === null) throw new Error(`${base}/manifest.json: no "tables"`);
-  const landing = await getJson<Landing>(fileUrl(base, manifest.landing || 'landing.json'), fetchFn);
-  return { root, id: chosen, base, index, manifest, landing };
+  if (!manifest || typeof manifest.tables !== 'object' || manifest.tables === null) throw new SnapshotLoadError(`${base}/manifest.json`, 'invalid', 'no "tables"');
+  let landing: Landing | null = null;
+  let landingError: string | null = null;
+  try {
+    landing = await getJson<Landing>(fileUrl(base, manifest.landing || 'landing.json'), fetchFn);
+    if (!landing || typeof landing !== 'object' || Array.isArray(landing)) throw new SnapshotLoadError(fileUrl(base, manifest.landing || 'landing.json'), 'invalid', 'not a landing slice');
+  } catch (e) {
+    landing = null;
+    landingError = e instanceof Error ? e.message : String(e);
+  }
+  return { root, id: chosen, base, index, manifest, landing, landingError };
 }
 
 let opened: { key: string; promise: Promise<Snapshot> } | null = null;

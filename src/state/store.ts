@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_STATE, decodeState, encodeState, type UserState } from './url.ts';
+import { DEFAULT_STATE, decodeState, linkSearch, type UserState } from './url.ts';
 
 interface Store extends UserState {
   /** Applies the user's choices and records them in the URL (one history entry per change). */
@@ -14,7 +14,7 @@ export const useStore = create<Store>()((setState, getState) => ({
     const leaving = patch.view !== undefined && patch.view !== getState().view;
     setState(leaving ? { sort: null, search: '', ...patch } : patch);
     if (typeof window === 'undefined') return;
-    const url = `${window.location.pathname}${encodeState(pickState(getState()))}${window.location.hash}`;
+    const url = `${window.location.pathname}${linkSearch(pickState(getState()), linkBase().length).search}${window.location.hash}`;
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
     if (options?.replace) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
@@ -34,4 +34,12 @@ export function syncStoreWithUrl(): () => void {
   read();
   window.addEventListener('popstate', read);
   return () => window.removeEventListener('popstate', read);
+}
+
+/** The page's address before its query string (origin and path). */
+const linkBase = () => `${window.location.origin}${window.location.pathname}`;
+
+/** Whether the page's link leaves out the console's statement because it is too long for a link (url.ts LINK_MAX). */
+export function linkLeavesOutSql(state: UserState): boolean {
+  return typeof window !== 'undefined' && linkSearch(pickState(state), linkBase().length).sqlLeftOut;
 }

@@ -73,7 +73,12 @@ const TOKEN = /^[a-z0-9_-]{1,64}$/i;
 const SORT_COLUMN = /^[a-z0-9_]{1,32}$/;
 const TABLE = /^[a-z0-9_]{1,64}(:[a-z0-9_-]{1,64})?$/;
 const FILTER_VALUE = /^[\p{L}\p{N} _.,()/-]{1,64}$/u;
-const SQL_MAX = 8000;
+/**
+ * The longest link the app writes, in characters: nginx refuses a longer request line by default (its 8 KB header
+ * buffers: "414 Request-URI Too Large"), and chat apps and mail clients cut long links. A console statement that would
+ * make the link longer is left out of it, and the console says so (linkSearch).
+ */
+export const LINK_MAX = 8000;
 
 /** Short keys keep links readable. */
 const KEYS = {
@@ -112,7 +117,9 @@ export function decodeState(search: string): UserState {
   const table = get('table');
   s.table = table !== null && TABLE.test(table) ? table : null;
   s.filters = decodeFilters(get('filters'));
-  s.sql = (get('sql') ?? '').slice(0, SQL_MAX);
+  // Whole, however long: a link the app wrote holds at most LINK_MAX characters, and cutting a statement silently
+  // would run another query than the one shared.
+  s.sql = get('sql') ?? '';
   s.subject = oneOf(get('subject'), SUBJECTS) ?? s.subject;
   s.embed = token(get('embed'));
   return s;
@@ -155,4 +162,16 @@ function decodeFilters(s: string | null): Record<string, string> {
     if (i > 0 && SORT_COLUMN.test(k) && FILTER_VALUE.test(v)) out[k] = v;
   }
   return out;
+}
+
+/**
+ * The query string of a state for a page whose address before the query string is `baseLength` characters long:
+ * encodeState, except that the console's statement is left out when it would make the link longer than LINK_MAX
+ * (`sqlLeftOut`; the caller says so). `length` is the whole link's length as written.
+ */
+export function linkSearch(state: UserState, baseLength: number, max = LINK_MAX): { search: string; sqlLeftOut: boolean; length: number } {
+  const search = encodeState(state);
+  if (baseLength + search.length <= max || state.sql === '') return { search, sqlLeftOut: false, length: baseLength + search.length };
+  const without = encodeState({ ...state, sql: '' });
+  return { search: without, sqlLeftOut: true, length: baseLength + without.length };
 }

@@ -21,11 +21,14 @@ describe('console result as a download', () => {
     expect(d.rows).toEqual([{ x: 1, x_2: 'a' }, { x: null, x_2: null }]);
   });
 
-  it('says the rows are a console query, and when the row cap cut them', () => {
-    expect(consoleFilterText(false, 10_000)).toEqual({ id: 'hasil kueri konsol SQL (lihat query.sql)', en: 'an SQL console query result (see query.sql)' });
-    const capped = consoleFilterText(true, 10_000);
-    expect(capped.id).toContain('TERPOTONG: hanya 10.000 baris pertama');
-    expect(capped.en).toContain('TRUNCATED: only the first 10,000 rows');
+  it('says the rows are a console query, and when the row cap or the byte cap cut them', () => {
+    expect(consoleFilterText(null, 38)).toEqual({ id: 'hasil kueri konsol SQL (lihat query.sql)', en: 'an SQL console query result (see query.sql)' });
+    const capped = consoleFilterText('rows', 10_000);
+    expect(capped.id).toContain('TERPOTONG: hanya 10.000 baris pertama (batas baris konsol)');
+    expect(capped.en).toContain('TRUNCATED: only the first 10,000 rows (the console\'s row cap)');
+    const bytes = consoleFilterText('bytes', 2_345);
+    expect(bytes.id).toContain('TERPOTONG: hanya 2.345 baris pertama (batas 32 MB konsol)');
+    expect(bytes.en).toContain('TRUNCATED: only the first 2,345 rows (the console\'s 32 MB cap)');
   });
 
   it('gives a query.sql that DuckDB runs in the snapshot folder', async () => {

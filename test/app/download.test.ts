@@ -9,7 +9,7 @@ import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
 import { readQuery } from '../../src/pipeline/sql-files.ts';
 import { indicatorById } from '../../src/domain/indicators.ts';
 import { bundleName, makeBundle, type BundleInput } from '../../src/app/download/bundle.ts';
-import { csvField, toCsvText } from '../../src/app/download/csv.ts';
+import { csvField, neutralise, toCsvText } from '../../src/app/download/csv.ts';
 import type { DownloadColumn, DownloadFormat, Manifest, Row } from '../../src/app/download/types.ts';
 import { appQuery, filtersOf, reproducingSql, sourceOf } from '../../src/app/views/data/model.ts';
 import { REFERENCE_DATE, tempDir, VALID_RAW } from '../helpers.ts';
@@ -94,14 +94,33 @@ describe('CSV', () => {
     expect(text).toBe('\uFEFFid,name\r\n1,Café Ñandú\r\n');
   });
 
-  it('reads back in DuckDB (read_csv, BOM and all) as the rows given', async () => {
+  it('neutralises text that a spreadsheet would run as a formula (OWASP CSV injection), and nothing else', () => {
+    for (const formula of ['=1+2', '+41 22', '-5', '-', '@SUM(A1:A2)', '\tx', '\rx', '=HYPERLINK("http://x.invalid","a")']) {
+      expect(neutralise(formula), JSON.stringify(formula)).toBe(`'${formula}`);
+    }
+    for (const plain of ['', 'Aceh', ' =1', "'=1", '1-2', 'a@b', 'KAB. SIMEULUE', '32.10']) expect(neutralise(plain), JSON.stringify(plain)).toBe(plain);
+    // Always quoted once neutralised; quotes inside are doubled.
+    expect(csvField('=1+2')).toBe(`"'=1+2"`);
+    expect(csvField('@cmd')).toBe(`"'@cmd"`);
+    expect(csvField('=HYPERLINK("http://x.invalid")')).toBe(`"'=HYPERLINK(""http://x.invalid"")"`);
+    expect(csvField('\r\nx')).toBe(`"'\r\nx"`);
+    // Numbers are not text: a negative number stays a number.
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField(-1.5e-7)).toBe('-1.5e-7');
+    // Header cells too (a console result's column may be named "=cmd").
+    expect(toCsvText([{ name: '=cmd' }], [{ '=cmd': '-x' }])).toBe(`\uFEFF"'=cmd"\r\n"'-x"\r\n`);
+  });
+
+  it('reads back in DuckDB (read_csv, BOM and all) as the rows given, formula-like text neutralised', async () => {
     const b = await makeBundle(input('csv'));
     const dir = join(scratch.dir, 'csv');
     const files = unzip(b.bytes, dir);
     expect([...files['data.csv']!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = await duck.all(`SELECT * FROM read_csv(${sqlString(join(dir, 'data.csv'))}, header = true, delim = ',', quote = '"', escape = '"',
       allow_quoted_nulls = false, columns = ${duckColumns(COLUMNS)})`);
-    expect(rows).toEqual(ordered(ROWS, COLUMNS));
+    const neutralised: Row[] = ROWS.map((r) => ({ ...r, name: typeof r.name === 'string' ? neutralise(r.name) : r.name ?? null }));
+    expect(rows).toEqual(ordered(neutralised, COLUMNS));
+    expect(rows[6]!.name).toBe("'=1+2 'single' ; semicolon\ttab");
   });
 });
 
@@ -172,7 +191,13 @@ describe('the ZIP', () => {
     expect(readme.split('\r\n').slice(0, 2)).toEqual(['='.repeat(78), '!! DATA SINTETIS / SYNTHETIC DATA !!']);
     for (const s of ['DATA SINTETIS UNTUK DEMONSTRASI', 'SYNTHETIC DEMO DATA', 'Snapshot: demo', '2025-12-31', 'tahun = 2024', 'year = 2024',
       'Counts of children from 1 to 4 are not published.', 'Angka anak 1 sampai 4', 'CC BY 4.0', 'https://github.com/cahyadsn/wilayah',
-      'Pantau Anak (2026). Pantau Anak: snapshot data perlindungan anak — Baris uji', 'separator', 'KOMA', 'big (BIGINT, children)']) expect(readme, s).toContain(s);
+      'Pantau Anak (2026). Pantau Anak: snapshot data perlindungan anak — Baris uji', 'separator', 'KOMA', 'big (BIGINT, children)',
+      'injeksi CSV, OWASP', 'CSV injection, OWASP', 'The Parquet and JSON downloads hold the exact values.']) expect(readme, s).toContain(s);
+    for (const f of ['parquet', 'json'] as const) {
+      const other = strFromU8(unzipSync((await makeBundle(input(f))).bytes)['README.txt']!);
+      expect(other).toContain("The values in this file are exactly the snapshot's.");
+      expect(other).toContain('Nilai di berkas ini persis seperti di snapshot.');
+    }
     const realReadme = strFromU8(unzipSync((await makeBundle(input('csv', { manifest: { ...MANIFEST, synthetic: false, synthetic_notice: null } }))).bytes)['README.txt']!);
     expect(realReadme).not.toMatch(/SINTETIS|SYNTHETIC/);
     expect(strFromU8(files['CITATION.bib']!)).toMatch(/^@misc\{pantauanak_demo_2026,/);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Duck, sqlString } from '../../src/pipeline/duck.ts';
 import { createTableLoader, TableLoadError, type SqlEngine } from '../../src/db/loader.ts';
 import { createRunner } from '../../src/db/query.ts';
-import { loadSnapshot, type Snapshot } from '../../src/db/snapshot.ts';
+import { loadSnapshot, SnapshotLoadError, type Snapshot } from '../../src/db/snapshot.ts';
+import { EngineStartError } from '../../src/db/load-errors.ts';
 import { getSnapshot, resetProgress, setTable, subscribe, createStore } from '../../src/db/progress.ts';
 import { tempDir } from '../helpers.ts';
 import { folderFetch, openNodeWasm, type NodeWasm } from './wasm-node.ts';
@@ -99,6 +100,25 @@ describe('snapshot', () => {
     await expect(loadSnapshot('./nowhere', undefined, folderFetch(root))).rejects.toThrow('./nowhere/index.json: not JSON (the server answered text/html; charset=utf-8; is the file missing?)');
     await expect(loadSnapshot('./nowhere', undefined, folderFetch(root, { missing404: true }))).rejects.toThrow('./nowhere/index.json: HTTP 404 Not Found');
     await expect(loadSnapshot('./data', 'three', folderFetch(root))).rejects.toThrow('no snapshot "three"');
+    await expect(loadSnapshot('./nowhere', undefined, folderFetch(root, { missing404: true }))).rejects.toMatchObject({ code: 'not-found', url: './nowhere/index.json' });
+    const offline = (() => Promise.reject(new TypeError('Failed to fetch'))) as unknown as typeof fetch;
+    const down = await loadSnapshot('./data', undefined, offline).catch((e: unknown) => e);
+    expect(down).toBeInstanceOf(SnapshotLoadError);
+    expect(down).toMatchObject({ code: 'network', message: './data/index.json: could not be fetched (Failed to fetch)' });
+  });
+
+  it('opens a snapshot whose landing.json is missing or broken: the slice is optional, the reason kept', async () => {
+    const base = folderFetch(root, { missing404: true });
+    const without = ((url: string) => (String(url).endsWith('/landing.json') ? base('./data/one/no-such-landing.json') : base(url))) as typeof fetch;
+    const s = await loadSnapshot('./data', undefined, without);
+    expect(s.landing).toBeNull();
+    expect(s.landingError).toBe('./data/one/landing.json: HTTP 404 Not Found');
+    expect(Object.keys(s.manifest.tables)).toContain('facts');
+    const broken = ((url: string) => (String(url).endsWith('/landing.json')
+      ? Promise.resolve(new Response('[1, 2', { headers: { 'content-type': 'application/json' } })) : base(url))) as typeof fetch;
+    const t = await loadSnapshot('./data', undefined, broken);
+    expect(t.landing).toBeNull();
+    expect(t.landingError).toMatch(/^\.\/data\/one\/landing\.json: invalid JSON/);
   });
 });
 
@@ -157,6 +177,69 @@ describe('ensureTables', () => {
     expect((many as AggregateError).errors).toHaveLength(2);
     expect((many as Error).message).toContain('table junk');
     expect((many as Error).message).toContain('table nope');
+  });
+
+  it('says why in a code: not-found, http, corrupt, unknown-table, network', async () => {
+    const html = setup();
+    await expect(html.loader.ensureTables(['gone'])).rejects.toMatchObject({ code: 'not-found' });
+    await expect(html.loader.ensureTables(['junk'])).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(html.loader.ensureTables(['stale'])).rejects.toMatchObject({ code: 'corrupt' });
+    await expect(html.loader.ensureTables(['nope'])).rejects.toMatchObject({ code: 'unknown-table' });
+    await expect(setup({ missing404: true }).loader.ensureTables(['gone'])).rejects.toMatchObject({ code: 'not-found', status: 404 });
+    const base = folderFetch(root);
+    const snap = loadSnapshot('./data', undefined, base);
+    const withFetch = (f: typeof fetch) => createTableLoader({ engine: async () => wasm.engine, snapshot: () => snap, fetch: f });
+    const forbidden = ((url: string) => (String(url).endsWith('.parquet') ? Promise.resolve(new Response('no', { status: 403, statusText: 'Forbidden' })) : base(url))) as typeof fetch;
+    await expect(withFetch(forbidden).ensureTables(['names'])).rejects.toMatchObject({ code: 'http', status: 403, message: 'table names (./data/one/names.parquet): HTTP 403 Forbidden' });
+    const offline = ((url: string) => (String(url).endsWith('.parquet') ? Promise.reject(new TypeError('Failed to fetch')) : base(url))) as typeof fetch;
+    await expect(withFetch(offline).ensureTables(['names'])).rejects.toMatchObject({ code: 'network', message: 'table names (./data/one/names.parquet): could not be fetched (Failed to fetch)' });
+    // The connection drops in the middle of the body.
+    const dropped = (async (url: string) => {
+      if (!String(url).endsWith('.parquet')) return base(url);
+      const body = new ReadableStream<Uint8Array>({
+        start(c) { c.enqueue(new Uint8Array([0x50, 0x41, 0x52, 0x31])); c.error(new TypeError('network error')); },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/vnd.apache.parquet' } });
+    }) as typeof fetch;
+    await expect(withFetch(dropped).ensureTables(['names'])).rejects.toMatchObject({ code: 'network', message: 'table names (./data/one/names.parquet): download failed (network error)' });
+  });
+
+  it('gives up a download that stalls (no response, or no further byte) after stallMs, as stalled; a retry loads it', async () => {
+    const base = folderFetch(root);
+    const snap = loadSnapshot('./data', undefined, base);
+    let stall: 'response' | 'body' | null = 'body';
+    const aborted: string[] = [];
+    const stalling = (async (url: string, init?: RequestInit) => {
+      if (!String(url).endsWith('/names.parquet') || stall === null) return base(url);
+      init?.signal?.addEventListener('abort', () => aborted.push(stall!));
+      if (stall === 'response') return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+      const real = new Uint8Array(await (await base(url)).arrayBuffer());
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          c.enqueue(real.subarray(0, 100)); // then nothing more
+          init?.signal?.addEventListener('abort', () => c.error(init.signal!.reason));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/vnd.apache.parquet' } });
+    }) as typeof fetch;
+    const loader = createTableLoader({ engine: async () => wasm.engine, snapshot: () => snap, fetch: stalling, stallMs: 300 });
+    const t0 = performance.now();
+    const err = await loader.ensureTables(['names']).catch((e: unknown) => e);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(err).toMatchObject({ code: 'stalled', table: 'names', message: 'table names (./data/one/names.parquet): download stalled (no data for 0.3 s)' });
+    stall = 'response';
+    await expect(loader.ensureTables(['names'])).rejects.toMatchObject({ code: 'stalled' });
+    expect(aborted).toEqual(['body', 'response']);
+    stall = null;
+    await loader.ensureTables(['names']);
+    expect(loader.loaded()).toContain('names');
+  });
+
+  it('passes the engine\'s own failure through, not as a failure of the table', async () => {
+    const snap = loadSnapshot('./data', undefined, folderFetch(root));
+    const failed = new EngineStartError('wasm-missing', "Failed to execute 'compile' on 'WebAssembly': HTTP status code is not ok");
+    const loader = createTableLoader({ engine: () => Promise.reject(failed), snapshot: () => snap, fetch: folderFetch(root) });
+    await expect(loader.ensureTables(['names'])).rejects.toBe(failed);
   });
 });
 

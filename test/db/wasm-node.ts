@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import type { SqlEngine } from '../../src/db/loader.ts';
 import type { ArrowLikeTable } from '../../src/db/arrow.ts';
 import type { Value } from '../../src/db/sql.ts';
@@ -11,7 +11,8 @@ import type { Value } from '../../src/db/sql.ts';
 const require = createRequire(import.meta.url);
 const dist = (f: string) => require.resolve(`@duckdb/duckdb-wasm/dist/${f}`);
 
-export interface NodeWasm { engine: SqlEngine; close(): void }
+/** The engine as src/db uses it, and the blocking connection itself (for what the interface does not cover). */
+export interface NodeWasm { engine: SqlEngine; conn: DuckDBConnection; close(): void }
 
 export async function openNodeWasm(): Promise<NodeWasm> {
   const db = await createDuckDB({
@@ -39,7 +40,7 @@ export async function openNodeWasm(): Promise<NodeWasm> {
       conn.query(sql);
     },
   };
-  return { engine, close: () => { conn.close(); db.reset(); } };
+  return { engine, conn, close: () => { conn.close(); db.reset(); } };
 }
 
 const TYPES: Record<string, string> = {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXAMPLES } from '../../src/app/views/console/examples.ts';
 import { DESKTOP, openSnapshotDb, plainRows, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Row } from './site.ts';
+import { rendererMemory } from './harness.ts';
 
 // The SQL console in Chromium on a built site (PANTAU_DIST, default dist/) with the real DuckDB-WASM: forbidden
 // statements are refused with their message; a failing query leaves the engine usable; a big cross join stops at
@@ -70,7 +71,34 @@ const REFUSED: Array<[string, string]> = [
   ['SELECT * FROM duckdb_settings()', 'duckdb_settings'],
 ];
 
+const MB = (bytes: number | null) => (bytes === null ? null : Math.round(bytes / 1024 / 1024));
+const measures = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => Math.round(e.duration)), name);
+
 describe('the SQL console', () => {
+  it('starts an engine of its own when the console opens (its cost measured)', async () => {
+    const page = site.page;
+    await page.goto(`${site.origin}/?v=lksa`);
+    await page.waitForSelector('[data-figure="institutions"]', { timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    const before = rendererMemory(site.browser.profile);
+    const t0 = Date.now();
+    await page.getByRole('link', { name: 'Konsol SQL', exact: true }).click();
+    await page.waitForFunction(() => performance.getEntriesByName('pantau:console-engine').length > 0, undefined, { timeout: 60_000 });
+    const openMs = Date.now() - t0;
+    const [bootMs] = await measures(page, 'pantau:console-engine');
+    await page.waitForTimeout(500);
+    const started = rendererMemory(site.browser.profile);
+    await runSql(page, "SELECT count(*) AS n FROM lksa");
+    const loaded = rendererMemory(site.browser.profile);
+    // Two DuckDB workers: the dashboard's and the console's.
+    const names = await Promise.all(page.workers().filter((w) => /duckdb-host\.worker/.test(w.url())).map((w) => w.evaluate(() => self.name)));
+    expect(names.sort()).toEqual(['pantau-console', 'pantau-duckdb']);
+    console.log('console engine:', JSON.stringify({ start_ms: bootMs, open_to_ready_ms: openMs, renderer_mb_before: MB(before),
+      renderer_mb_engine_started: MB(started), renderer_mb_after_lksa_query: MB(loaded),
+      engine_mb: before !== null && started !== null ? MB(started - before) : null, with_lksa_mb: before !== null && loaded !== null ? MB(loaded - before) : null }));
+    expect(bootMs).toBeLessThan(20_000);
+  }, 180_000);
+
   it('renders with the published tables and the examples', async () => {
     const page = site.page;
     await page.goto(`${site.origin}/?v=console`);
@@ -194,6 +222,119 @@ describe('the SQL console', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows).toEqual(await expected(sql));
   }, 90_000);
+
+  it('shows a failing statement\'s error at its line and column in the user\'s own text, never the guard\'s wrapper', async () => {
+    const page = site.page;
+    if (!(await page.$('#console-sql'))) await page.goto(`${site.origin}/?v=console`);
+    await runSql(page, 'SELECT name,\n  no_such FROM regions');
+    const alert = page.locator('[role="alert"][data-kind="error"]');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.getAttribute('data-line')).toBe('2');
+    expect(await alert.getAttribute('data-column')).toBe('3');
+    expect(await page.textContent('[data-testid="console-error-excerpt"]')).toBe('  no_such FROM regions\n  ^');
+    const text = (await alert.innerText());
+    expect(text).toContain('Binder Error: Referenced column "no_such" not found in FROM clause!');
+    expect(text).toContain('Baris 2, kolom 3 dari pernyataan Anda:');
+    expect(text).not.toMatch(/EXPLAIN|query\(|LINE 1/);
+    // A syntax error, after a quoted quote and non-ASCII text.
+    await runSql(page, "SELECT 'it''s Indonésia' AS a\nFORM regions");
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await page.textContent('[data-testid="console-error-excerpt"]'), await alert.innerText()).toBe('FORM regions\n^');
+    expect(await alert.innerText()).toContain('Parser Error: syntax error at or near "FORM"');
+    // In English once.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => alert.innerText()).toContain('Line 2, column 1 of your statement:');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  }, 60_000);
+
+  it('cannot freeze the dashboard: a long single expression runs in the console\'s worker alone, Cancel stops it at once', async () => {
+    const page = site.page;
+    const hosts = page.workers().filter((w) => /duckdb-host\.worker/.test(w.url()));
+    const byName = new Map(await Promise.all(hosts.map(async (w) => [await w.evaluate(() => self.name), w] as const)));
+    const dashboard = byName.get('pantau-duckdb')!;
+    const consoleWorker = byName.get('pantau-console')!;
+    expect(dashboard && consoleWorker).toBeTruthy();
+    await page.fill('#console-sql', "SELECT levenshtein(repeat('a', 150000), repeat('b', 150000)) AS d");
+    await page.click('.console-run');
+    await page.waitForFunction(() => /Menjalankan/.test(document.querySelector('[data-testid="console-status"]')?.textContent ?? ''));
+    await page.waitForTimeout(2000);
+    // The console's worker is busy inside one expression; the dashboard's answers at once.
+    const timeout = (ms: number) => new Promise<'busy'>((r) => setTimeout(() => r('busy'), ms));
+    expect(await Promise.race([consoleWorker.evaluate(() => 'free').catch(() => 'gone'), timeout(1500)])).toBe('busy');
+    const t1 = Date.now();
+    expect(await Promise.race([dashboard.evaluate(() => 'free'), timeout(5000)])).toBe('free');
+    expect(Date.now() - t1).toBeLessThan(1000);
+    const t0 = Date.now();
+    await page.click('.console-cancel');
+    await page.waitForFunction(() => document.querySelector('[data-testid="console-status"]')?.textContent === 'Kueri dibatalkan.', undefined, { timeout: 10_000 });
+    const cancelMs = Date.now() - t0;
+    expect(cancelMs).toBeLessThan(3000);
+    // A fresh console engine answers the next query.
+    const t2 = Date.now();
+    await runSql(page, 'SELECT 40 + 2 AS answer');
+    expect(await shownRows(page)).toEqual([['42']]);
+    const nextMs = Date.now() - t2;
+    const restarts = await measures(page, 'pantau:console-engine');
+    console.log('console cancel:', JSON.stringify({ cancel_ms: cancelMs, next_query_ms: nextMs, engine_starts_ms: restarts }));
+    // Again, then leave for another page while it runs: the dashboard's views draw at once.
+    await page.fill('#console-sql', "SELECT levenshtein(repeat('a', 150000), repeat('b', 150000)) AS d");
+    await page.click('.console-run');
+    await page.waitForTimeout(1500);
+    const t3 = Date.now();
+    await page.getByRole('link', { name: 'KLA', exact: true }).click();
+    await page.waitForSelector('[data-section="kla-categories"] .chart svg', { timeout: 30_000 });
+    expect(Date.now() - t3).toBeLessThan(15_000);
+    await page.goBack();
+    await page.waitForSelector('#console-sql');
+  }, 120_000);
+
+  it('caps a result by bytes as well as rows, with a notice saying which', async () => {
+    const page = site.page;
+    // 400 rows of 100,000 characters: 80 MB in the page; the 32 MiB cap keeps 167 rows.
+    await runSql(page, "SELECT i, repeat('x', 100000) AS s FROM range(400) t(i) ORDER BY i");
+    await page.waitForSelector('[data-testid="console-cap"]', { timeout: 60_000 });
+    expect(await page.getAttribute('[data-testid="console-result"]', 'data-capped')).toBe('bytes');
+    expect(await page.getAttribute('[data-testid="console-result"]', 'data-rows')).toBe('167');
+    expect(await page.textContent('[data-testid="console-cap"]')).toContain('melebihi batas 32 MB');
+    // A cell that long is cut in the page (the downloads keep it whole).
+    expect((await page.textContent('.console-table tbody tr:first-child td:nth-child(2)'))!.length).toBe(1001);
+  }, 60_000);
+
+  it('says when a statement is too long for a link instead of cutting it', async () => {
+    const page = site.page;
+    // About 11,000 characters: a flat IN list (a deep 1 + 1 + ... would pass DuckDB's expression depth).
+    const long = `SELECT count(*) AS n FROM range(100000) t(i) WHERE i IN (${Array.from({ length: 2000 }, (_v, i) => i).join(', ')})`;
+    await page.fill('#console-sql', long);
+    const note = page.locator('[data-testid="console-link-note"]');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.innerText()).toContain('terlalu panjang untuk tautan');
+    expect(new URL(page.url()).searchParams.get('sql')).toBeNull();
+    expect(page.url().length).toBeLessThan(8000);
+    await runSql(page, long, 'button');
+    expect(await shownRows(page)).toEqual([['2000']]);
+    await page.getByRole('button', { name: 'Salin tautan' }).click();
+    await expect.poll(() => page.textContent('.copy-link-status')).toContain('tanpa pernyataan SQL');
+    await runSql(page, 'SELECT 1 AS one');
+    expect(await note.count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('sql')).toBe('SELECT 1 AS one');
+  }, 60_000);
+
+  it('CSV downloads neutralise formula-like cells; the Parquet keeps the exact values; the README says which', async () => {
+    const page = site.page;
+    await runSql(page, "SELECT '=1+2' AS f, '-x' AS g, -5 AS n, '@a' AS h, 'plain' AS p, '+62 21' AS phone");
+    await page.waitForSelector('[data-slot="downloads"] button', { timeout: 60_000 });
+    const zipOf = async (format: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-slot="downloads"] button', { hasText: format }).click()]);
+      return unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    };
+    const csv = await zipOf('CSV');
+    const lines = strFromU8(csv['data.csv']!).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[1]).toBe(`"'=1+2","'-x",-5,"'@a",plain,"'+62 21"`);
+    expect(strFromU8(csv['README.txt']!)).toContain('CSV injection, OWASP');
+    const pq = (await zipOf('Parquet'))['data.parquet']!;
+    const rows = await parquetReadObjects({ file: pq.buffer.slice(pq.byteOffset, pq.byteOffset + pq.byteLength) as ArrayBuffer });
+    expect(plainRows(rows as Array<Record<string, unknown>>)).toEqual([{ f: '=1+2', g: '-x', n: -5, h: '@a', p: 'plain', phone: '+62 21' }]);
+  }, 60_000);
 
   it('sent nothing elsewhere, logged no error and passes axe; screenshot', async () => {
     const page = site.page;

@@ -7,7 +7,7 @@ import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { readQuery, REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import type * as DbApi from '../../src/db/index.ts';
 import { REFERENCE_DATE, tempDir, VALID_RAW } from '../helpers.ts';
-import { assertChromium, closeAll, openBrowser, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+import { assertChromium, closeAll, openBrowser, rendererMemory, startServer, type BrowserSession, type StaticServer } from './harness.ts';
 
 // src/db in Chromium: a tiny test-only page (built here with Vite, the app's CSP, nothing added to the app) that
 // imports src/db and exposes it to the test. Served like production (sirv, a missing file answered with index.html
@@ -229,6 +229,55 @@ describe('src/db in Chromium', () => {
     const sql = readQuery('app/kla_headline');
     const rows = await browser!.page.evaluate(async ({ sql, params }) => (await window.__db.runQuery(sql, params)).rows, { sql, params });
     expect(rows).toEqual(await duck.all(sql, params));
+  });
+
+  it('gives up a start whose .wasm download stalls after stallMs, as stalled; a second engine starts beside the first', async () => {
+    const page = browser!.page;
+    // The .wasm answers nothing at all (no response, no byte): only the watchdog can end the start.
+    await page.route(/\/assets\/duckdb-(eh|mvp)-[^/]*\.wasm$/, () => undefined);
+    try {
+      const r = await page.evaluate(async () => {
+        const t0 = performance.now();
+        const e = await window.__db.startDuckDB({ stallMs: 1500, name: 'stall-test' }).then(() => null, (err: unknown) => err as { name: string; fault: string; message: string });
+        return { ms: performance.now() - t0, error: e && { name: e.name, fault: e.fault, message: e.message } };
+      });
+      expect(r.error).toEqual({ name: 'EngineStartError', fault: 'stalled', message: 'DuckDB could not start (stalled): no progress for 1.5 s' });
+      expect(r.ms).toBeGreaterThanOrEqual(1500);
+      expect(r.ms).toBeLessThan(5000);
+    } finally {
+      await page.unroute(/\/assets\/duckdb-(eh|mvp)-[^/]*\.wasm$/);
+    }
+    // A second instance, its own worker, locked like the first; terminating it leaves the page's engine working. The
+    // renderer's resident memory is logged before, with it and after it (only one page, so less noise than the app's).
+    const mb = () => Math.round((rendererMemory(browser!.profile) ?? 0) / 1048576);
+    await page.waitForTimeout(1000);
+    timings.renderer_mb_one_engine = mb();
+    await page.evaluate(async () => {
+      const other = await window.__db.startDuckDB({ name: 'second' });
+      (window as unknown as { other: unknown }).other = other;
+      await other.conn.query('SELECT 1');
+    });
+    await page.waitForTimeout(1000);
+    timings.renderer_mb_two_engines = mb();
+    await page.evaluate(() => (window as unknown as { other: { terminate(): void } }).other.terminate());
+    await page.waitForTimeout(1000);
+    timings.renderer_mb_second_terminated = mb();
+    const second = await page.evaluate(async () => {
+      const db = window.__db;
+      const other = await db.startDuckDB({ name: 'second', errorsAsJson: true });
+      const locked = await other.conn.query('SET enable_external_access=true').then(() => 'changed', (e: Error) => e.message);
+      const error = await other.conn.query('SELECT nope').then(() => null, (e: Error) => e.message);
+      const n = (await other.conn.query('SELECT 41 + 1 AS n')).toArray()[0].n;
+      other.terminate();
+      const page = await db.openEngine();
+      const still = (await page.conn.query('SELECT 1 AS one')).toArray()[0].one;
+      return { locked, error, n, still, bootMs: other.bootMs };
+    });
+    timings.second_engine_boot_ms = second.bootMs;
+    expect(second.locked).toMatch(/lock|configuration/i);
+    expect(JSON.parse(second.error!)).toMatchObject({ exception_type: 'Binder', position: '7' });
+    expect(second.n).toBe(42);
+    expect(second.still).toBe(1);
   });
 
   it('the harness refuses to run without Chromium, saying how to install it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, decodeState, encodeState, type UserState } from '../../src/state/url.ts';
+import { DEFAULT_STATE, decodeState, encodeState, LINK_MAX, linkSearch, type UserState } from '../../src/state/url.ts';
 
 describe('URL <-> state', () => {
   it('writes nothing for the defaults', () => {
@@ -47,5 +47,35 @@ describe('URL <-> state', () => {
   it('keeps region codes as strings ("32.10" is not "32.1")', () => {
     expect(decodeState('?v=profile&r=32.10').region).toBe('32.10');
     expect(decodeState('?r=32.1').region).toBe('00');
+  });
+});
+
+describe('a console statement too long for a link', () => {
+  const base = 'https://pantau-anak.example.go.id/';
+  const state = (sql: string): UserState => ({ ...DEFAULT_STATE, view: 'console', sql });
+
+  it('stays in the link while the whole link fits in LINK_MAX characters', () => {
+    const sql = `SELECT '${'x'.repeat(100)}' AS a`;
+    const r = linkSearch(state(sql), base.length);
+    expect(r).toEqual({ search: encodeState(state(sql)), sqlLeftOut: false, length: base.length + encodeState(state(sql)).length });
+    expect(decodeState(r.search).sql).toBe(sql);
+  });
+
+  it('is left out of the link (never cut) when the link would be longer, and the caller is told', () => {
+    const sql = `SELECT ${"'é'".repeat(3000)}`; // %C3%A9 etc.: much longer encoded than typed
+    const r = linkSearch(state(sql), base.length);
+    expect(r.sqlLeftOut).toBe(true);
+    expect(r.search).toBe('?v=console');
+    expect(r.length).toBeLessThanOrEqual(LINK_MAX);
+    // Exactly at the limit it stays; one character more and it is left out.
+    const head = base.length + encodeState(state('')).length + '&sql='.length;
+    const fits = 'x'.repeat(LINK_MAX - head);
+    expect(linkSearch(state(fits), base.length)).toMatchObject({ sqlLeftOut: false, length: LINK_MAX });
+    expect(linkSearch(state(`${fits}y`), base.length)).toMatchObject({ sqlLeftOut: true, search: '?v=console' });
+  });
+
+  it('reads a long statement from a link whole (it is never cut on the way in)', () => {
+    const sql = `SELECT ${'1 + '.repeat(5000)}1`;
+    expect(decodeState(`?v=console&sql=${encodeURIComponent(sql)}`).sql).toBe(sql);
   });
 });

@@ -62,6 +62,12 @@ export const FIGURE_TEXT = {
   notReady: L('gambar belum dimuat (untuk peta: arahkan kursor ke peta atau tekan tombolnya dulu)', 'the figure has not loaded yet (for a map: point at it or press its button first)'),
   copyLink: L('Salin tautan', 'Copy link'),
   linkCopied: L('Tautan disalin', 'Link copied'),
+  linkWithoutSql: L(
+    'Tautan ini tanpa pernyataan SQL: terlalu panjang untuk sebuah tautan. Bagikan teksnya atau query.sql dari unduhan hasil.',
+    'This link leaves out the SQL statement: it is too long for a link. Share its text, or the query.sql of a result download.'),
+  linkCopiedWithoutSql: L(
+    'Tautan disalin tanpa pernyataan SQL: terlalu panjang untuk sebuah tautan. Bagikan teksnya atau query.sql dari unduhan hasil.',
+    'Link copied without the SQL statement: it is too long for a link. Share its text, or the query.sql of a result download.'),
   linkField: L('Tautan halaman ini', 'Link to this page'),
   sources: L('Sumber', 'Source'),
   snapshot: L('Snapshot', 'Snapshot'),

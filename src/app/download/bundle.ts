@@ -142,6 +142,13 @@ export function readmeText(input: BundleInput): string {
       out.push(id
         ? 'Format CSV: UTF-8 dengan BOM, pemisah KOMA (,), akhir baris CRLF, tanda desimal titik (.); NULL = sel kosong; teks kosong = "". Di Excel berbahasa Indonesia pilih Data > Dari Teks/CSV dengan pemisah koma, dan atur kolom kode (mis. region_code) sebagai Teks agar 32.10 tidak menjadi 32.1.'
         : 'CSV format: UTF-8 with a BOM, COMMA (,) separator, CRLF line ends, decimal point (.); NULL = an empty field; an empty text = "". If Excel shows everything in one column (a locale whose list separator is ";"), use Data > From Text/CSV with comma as the delimiter; set code columns (e.g. region_code) to Text so that 32.10 does not become 32.1.');
+      out.push(id
+        ? "Keamanan: teks yang diawali =, +, -, @, tab atau CR diberi awalan tanda kutip tunggal (') di CSV ini, agar spreadsheet tidak menjalankannya sebagai rumus (injeksi CSV, OWASP). Angka (termasuk angka negatif) tidak diubah. Unduhan Parquet dan JSON memuat nilai aslinya tanpa perubahan."
+        : "Safety: in this CSV a text that starts with =, +, -, @, tab or CR has a single quote (') put in front, so that a spreadsheet does not run it as a formula (CSV injection, OWASP). Numbers (negative ones included) are unchanged. The Parquet and JSON downloads hold the exact values.");
+    } else {
+      out.push(id
+        ? 'Nilai di berkas ini persis seperti di snapshot. Unduhan CSV memberi awalan tanda kutip tunggal (\') pada teks yang diawali =, +, -, @, tab atau CR (perlindungan injeksi CSV); berkas ini tidak.'
+        : "The values in this file are exactly the snapshot's. The CSV download puts a single quote (') in front of a text that starts with =, +, -, @, tab or CR (CSV injection protection); this file does not.");
     }
     out.push(
       `Snapshot: ${m.snapshot_id}; ${id ? 'tanggal acuan' : 'reference date'} ${m.reference_date}; ${id ? 'dibangun' : 'built'} ${m.built_at}.`,

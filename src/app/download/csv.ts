@@ -4,16 +4,28 @@ import type { DownloadColumn, Row, Value } from './types.ts';
 // UTF-8), comma separator, CRLF line ends, a header row, fields quoted when they hold a comma, a quote, CR or LF
 // (quotes doubled). NULL is an empty field; an empty string is a quoted empty field (""), so the two stay apart.
 // Numbers are written in plain JS notation with '.' as the decimal mark; booleans as true / false.
+//
+// CSV injection (OWASP): a spreadsheet runs a cell that starts with =, +, -, @, tab or CR as a formula, and a table's
+// text (an institution's name) or a console result's column name can start so. Such a text field gets a leading
+// single quote and is quoted, so the spreadsheet shows it as text. Only the CSV is changed: the Parquet and JSON
+// downloads keep the exact values, and the download's README says so (bundle.ts).
 
 export const BOM = '\uFEFF';
 
-/** One CSV field. */
+/** A text a spreadsheet would run as a formula: it starts with =, +, -, @, tab or carriage return. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text made safe to open in a spreadsheet: a leading ' when it would start a formula, otherwise unchanged. */
+export const neutralise = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
+
+/** One CSV field (a text neutralised against formula injection; numbers, including negative ones, as they are). */
 export function csvField(v: Value | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = String(v);
-  return s === '' || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const raw = String(v);
+  const s = neutralise(raw);
+  return s === '' || s !== raw || /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The CSV text (with its BOM) of rows, columns in the given order. */

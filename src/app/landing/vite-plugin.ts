@@ -25,9 +25,11 @@ export function landingPlugin(publicDir: string): Plugin {
       const { current } = JSON.parse(readFileSync(indexPath, 'utf8')) as { current: string };
       const dir = join(publicDir, 'data', current);
       const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as LandingSnapshotInfo & { landing: string };
-      const landing = JSON.parse(readFileSync(join(dir, manifest.landing), 'utf8')) as LandingData;
+      const landingPath = join(dir, manifest.landing || 'landing.json');
+      // No landing slice: no baked first paint (the app draws the map once the engine answers), the banner still.
+      const landing = existsSync(landingPath) ? JSON.parse(readFileSync(landingPath, 'utf8')) as LandingData : null;
       const provinces = JSON.parse(readFileSync(geoPath, 'utf8')) as Topology;
-      const body = renderLandingHtml({ landing, snapshot: manifest, provinces, ...colours(landing) });
+      const body = landing ? renderLandingHtml({ landing, snapshot: manifest, provinces, ...colours(landing) }) : '';
       // What the shell needs before any fetch (the synthetic-data notice), as inert JSON; '<' escaped so no text ends the script.
       const info = JSON.stringify({ snapshot_id: manifest.snapshot_id, synthetic: manifest.synthetic, synthetic_notice: manifest.synthetic_notice }).replace(/</g, '\\u003c');
       // The banner lives outside #root: it is painted once and never replaced (the shell only changes its language).

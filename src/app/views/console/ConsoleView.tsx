@@ -1,12 +1,17 @@
-// The SQL console: one read-only SELECT over the published tables, run in the page's DuckDB through its own guarded
-// connection (src/db/console.ts). The statement lives in the URL (`sql`, replaced as one types), so a link shares it.
+// The SQL console: one read-only SELECT over the published tables, run in a DuckDB engine of its own (its own worker,
+// src/db/console.ts), so nothing typed here can stall the dashboard and Cancel stops a query at once. The statement
+// lives in the URL (`sql`, replaced as one types), so a link shares it, unless it is too long for a link (then the
+// page says so).
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useStore } from '../../../state/store.ts';
+import { linkLeavesOutSql, useStore } from '../../../state/store.ts';
 import type { Lang } from '../../../state/url.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { formatNumber } from '../../format.ts';
 import { fill } from '../../i18n.ts';
-import { cancelConsole, CancelledError, RefusedError, ROW_CAP, runConsole, type ConsoleResult } from '../../../db/console.ts';
+import { BYTE_CAP, cancelConsole, CancelledError, closeConsole, ConsoleSqlError, RefusedError, ROW_CAP, runConsole, warmConsole, type ConsoleResult } from '../../../db/console.ts';
+import { caretExcerpt } from '../../../db/sql-error.ts';
+import { LINK_MAX } from '../../../state/url.ts';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 import { ALLOWED_TABLE_FUNCTIONS } from '../../../db/console-guard.ts';
 import type { Value } from '../../../db/sql.ts';
 import { DownloadButtons } from '../../download/DownloadButtons.tsx';
@@ -24,22 +29,31 @@ type RunState =
   | { status: 'done'; result: ConsoleResult; sql: string }
   | { status: 'cancelled' }
   | { status: 'refused'; message: { id: string; en: string } }
-  | { status: 'error'; message: string };
+  | { status: 'error'; error: ConsoleSqlError; sql: string }
+  | { status: 'failed'; error: unknown; sql: string };
 
 const seconds = (lang: Lang, ms: number) => formatNumber(lang, ms / 1000, 2);
 
 const decimals = { id: new Intl.NumberFormat('id-ID', { useGrouping: false, maximumFractionDigits: 10 }), en: new Intl.NumberFormat('en-GB', { useGrouping: false, maximumFractionDigits: 10 }) };
 
-/** A cell as text: NULL spelt out, whole numbers as they are (years, codes), decimals with the language's separator. */
+/** Characters of one cell drawn in the page; the whole value goes to the downloads. */
+const CELL_SHOWN = 1000;
+
+/**
+ * A cell as text: NULL spelt out, whole numbers as they are (years, codes), decimals with the language's separator;
+ * a very long text cut to CELL_SHOWN characters with an ellipsis.
+ */
 function cell(lang: Lang, v: Value): string {
   if (v === null) return 'NULL';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : decimals[lang].format(v);
-  return String(v);
+  const text = String(v);
+  return text.length > CELL_SHOWN ? `${text.slice(0, CELL_SHOWN)}…` : text;
 }
 
 export default function ConsoleView({ lang }: { lang: Lang }) {
   const sql = useStore((s) => s.sql);
   const set = useStore((s) => s.set);
+  const sqlLeftOut = useStore(linkLeavesOutSql);
   const snap = useSnapshot();
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const [now, setNow] = useState(0);
@@ -60,7 +74,8 @@ export default function ConsoleView({ lang }: { lang: Lang }) {
       if (token.current !== mine) return;
       if (e instanceof CancelledError) setRun({ status: 'cancelled' });
       else if (e instanceof RefusedError) setRun({ status: 'refused', message: e.refusal.message });
-      else setRun({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+      else if (e instanceof ConsoleSqlError) setRun({ status: 'error', error: e, sql: text });
+      else setRun({ status: 'failed', error: e, sql: text }); // the engine or a table did not load
     }
   }, []);
 
@@ -71,8 +86,11 @@ export default function ConsoleView({ lang }: { lang: Lang }) {
     return () => clearInterval(id);
   }, [run.status]);
 
-  // Leaving the page cancels what still runs.
-  useEffect(() => () => { void cancelConsole(); }, []);
+  // The console's engine starts when the console opens, and stops (with what still runs) when the console is left.
+  useEffect(() => {
+    warmConsole();
+    return closeConsole;
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -115,7 +133,7 @@ export default function ConsoleView({ lang }: { lang: Lang }) {
             <button type="button" className="console-run" onClick={() => void execute(sql)} disabled={run.status === 'running'}>
               {TEXT.run[lang]}
             </button>
-            <button type="button" className="console-cancel" onClick={() => void cancelConsole()} disabled={run.status !== 'running'}>
+            <button type="button" className="console-cancel" onClick={() => cancelConsole()} disabled={run.status !== 'running'}>
               {TEXT.cancel[lang]}
             </button>
             <span className="console-status" role="status" aria-live="polite" data-testid="console-status">
@@ -124,15 +142,21 @@ export default function ConsoleView({ lang }: { lang: Lang }) {
               {run.status === 'cancelled' && TEXT.cancelled[lang]}
             </span>
           </div>
+          {sqlLeftOut && (
+            <p className="console-link-note notice" role="note" data-testid="console-link-note">
+              {fill(TEXT.linkTooLong[lang], { n: formatNumber(lang, sql.length), max: formatNumber(lang, LINK_MAX) })}
+            </p>
+          )}
 
           {run.status === 'refused' && (
             <div role="alert" className="console-alert" data-testid="console-error" data-kind="refused">
               <strong>{TEXT.refused[lang]}.</strong> {run.message[lang]}
             </div>
           )}
-          {run.status === 'error' && (
-            <div role="alert" className="console-alert" data-testid="console-error" data-kind="error">
-              <strong>{TEXT.error[lang]}.</strong> <pre>{run.message}</pre>
+          {run.status === 'error' && <SqlError lang={lang} error={run.error} sql={run.sql} />}
+          {run.status === 'failed' && (
+            <div data-testid="console-error" data-kind="load">
+              <LoadFailure lang={lang} error={run.error} scope="console:" onRetry={() => void execute(run.sql)} />
             </div>
           )}
           {run.status === 'done' && <Result lang={lang} result={run.result} sql={run.sql} snapshotId={snap.status === 'ready' ? snap.snapshot.manifest.snapshot_id : ''} />}
@@ -185,22 +209,41 @@ export default function ConsoleView({ lang }: { lang: Lang }) {
   );
 }
 
+/** DuckDB's error, and the line of the user's statement it points at with a caret under the place. */
+function SqlError({ lang, error, sql }: { lang: Lang; error: ConsoleSqlError; sql: string }) {
+  const at = error.index === null ? null : caretExcerpt(sql, error.index);
+  return (
+    <div role="alert" className="console-alert" data-testid="console-error" data-kind="error"
+      data-line={at?.line} data-column={at?.column}>
+      <strong>{TEXT.error[lang]}.</strong> <pre className="console-error-message">{error.message}</pre>
+      {at && (
+        <>
+          <p className="console-error-where">{fill(TEXT.errorAt[lang], { line: at.line, column: at.column })}</p>
+          <pre className="console-error-excerpt" data-testid="console-error-excerpt">{`${at.text}\n${at.caret}`}</pre>
+        </>
+      )}
+    </div>
+  );
+}
+
 function Result({ lang, result, sql, snapshotId }: { lang: Lang; result: ConsoleResult; sql: string; snapshotId: string }) {
   const download = useMemo(() => toDownload(result), [result]);
   const shown = useMemo(() => result.rows.slice(0, SHOWN), [result.rows]);
   const numeric = useMemo(() => result.columns.map((c) => /^(Int|Uint|Float|Decimal)/i.test(c.type)), [result.columns]);
   return (
-    <section className="console-result" aria-label={TEXT.result[lang]} data-testid="console-result" data-rows={result.rows.length} data-capped={String(result.capped)}>
+    <section className="console-result" aria-label={TEXT.result[lang]} data-testid="console-result" data-rows={result.rows.length} data-capped={result.capped ?? 'no'}>
       {result.capped && (
         <p className="console-cap" role="note" data-testid="console-cap">
-          {fill(TEXT.capped[lang], { cap: formatNumber(lang, ROW_CAP) })}
+          {result.capped === 'bytes'
+            ? fill(TEXT.cappedBytes[lang], { n: formatNumber(lang, result.rows.length), mb: formatNumber(lang, Math.round(BYTE_CAP / 1024 / 1024)) })
+            : fill(TEXT.capped[lang], { cap: formatNumber(lang, ROW_CAP) })}
         </p>
       )}
       {result.rows.length > 0 && (
         <div className="console-downloads" data-slot="downloads" role="group" aria-label={TEXT.downloads[lang]}>
           <DownloadButtons lang={lang} source={{ id: 'sql-console', title: TEXT.downloadTitle }} columns={download.columns}
             rows={download.rows} sql={reproducingSql(sql, result.tables, snapshotId)}
-            filtersText={consoleFilterText(result.capped, ROW_CAP)} />
+            filtersText={consoleFilterText(result.capped, result.rows.length)} />
         </div>
       )}
       {result.rows.length === 0 ? <p className="meta">{TEXT.noRows[lang]}</p> : (

@@ -1,6 +1,7 @@
 // The console's result as a download: object rows with unique column names, DuckDB types from the Arrow types the
 // engine streamed, and a query.sql that defines the published tables as views over the snapshot's Parquet files.
 import type { ConsoleResult } from '../../../db/console.ts';
+import { BYTE_CAP, type CapReason } from '../../../db/console-limits.ts';
 import { quoteString } from '../../../db/sql.ts';
 import type { DownloadColumn, Label, Row } from '../../download/types.ts';
 
@@ -55,12 +56,16 @@ export function toDownload(result: Pick<ConsoleResult, 'columns' | 'rows'>): Con
 
 /**
  * What the download's README, datapackage and metadata say in place of filters: the rows are a console query's (see
- * query.sql), and, when the row cap cut the result, that only the first `cap` rows are in the file.
+ * query.sql), and, when a cap cut the result (rows or bytes), that only the first `kept` rows are in the file.
  */
-export function consoleFilterText(capped: boolean, cap: number): Label {
-  const n = { id: cap.toLocaleString('id-ID'), en: cap.toLocaleString('en-GB') };
+export function consoleFilterText(capped: CapReason, kept: number): Label {
+  const n = { id: kept.toLocaleString('id-ID'), en: kept.toLocaleString('en-GB') };
+  const mb = Math.round(BYTE_CAP / 1024 / 1024);
+  const why = capped === 'bytes'
+    ? { id: `batas ${mb} MB konsol`, en: `the console's ${mb} MB cap` }
+    : { id: 'batas baris konsol', en: "the console's row cap" };
   return {
-    id: `hasil kueri konsol SQL (lihat query.sql)${capped ? `; TERPOTONG: hanya ${n.id} baris pertama (batas baris konsol), query.sql memberi hasil lengkap` : ''}`,
-    en: `an SQL console query result (see query.sql)${capped ? `; TRUNCATED: only the first ${n.en} rows (the console's row cap), query.sql gives the full result` : ''}`,
+    id: `hasil kueri konsol SQL (lihat query.sql)${capped ? `; TERPOTONG: hanya ${n.id} baris pertama (${why.id}), query.sql memberi hasil lengkap` : ''}`,
+    en: `an SQL console query result (see query.sql)${capped ? `; TRUNCATED: only the first ${n.en} rows (${why.en}), query.sql gives the full result` : ''}`,
   };
 }

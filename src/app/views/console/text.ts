@@ -21,6 +21,15 @@ export const TEXT = {
     'Hanya {cap} baris pertama yang diambil; kueri menghasilkan lebih banyak. Persempit dengan WHERE, GROUP BY atau LIMIT.',
     'Only the first {cap} rows were fetched; the query returns more. Narrow it with WHERE, GROUP BY or LIMIT.',
   ),
+  cappedBytes: L(
+    'Hanya {n} baris pertama yang diambil: hasilnya melebihi batas {mb} MB konsol. Persempit dengan WHERE, GROUP BY atau LIMIT, atau pilih kolom yang lebih sedikit.',
+    'Only the first {n} rows were fetched: the result exceeds the console\'s {mb} MB cap. Narrow it with WHERE, GROUP BY or LIMIT, or select fewer columns.',
+  ),
+  errorAt: L('Baris {line}, kolom {column} dari pernyataan Anda:', 'Line {line}, column {column} of your statement:'),
+  linkTooLong: L(
+    'Pernyataan ini ({n} karakter) terlalu panjang untuk tautan (batas {max} karakter untuk seluruh alamat): alamat halaman tidak memuatnya, jadi tautan yang dibagikan tidak membawa kueri ini. Bagikan teksnya, atau query.sql dari unduhan hasil.',
+    'This statement ({n} characters) is too long for a link (the limit is {max} characters for the whole address): the page address leaves it out, so a shared link does not carry this query. Share its text, or the query.sql of a result download.',
+  ),
   shown: L('Menampilkan {shown} dari {n} baris.', 'Showing {shown} of {n} rows.'),
   result: L('Hasil kueri', 'Query result'),
   noRows: L('Kueri tidak menghasilkan baris.', 'The query returned no rows.'),

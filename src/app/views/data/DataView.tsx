@@ -19,6 +19,7 @@ import {
 } from './model.ts';
 import { TEXT, fill } from './text.ts';
 import './data.css';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 const CODES_SQL = `
 -- Data page: labels of every code, to name filter values.
@@ -27,7 +28,7 @@ SELECT vocabulary, code, label_id, label_en FROM codes ORDER BY vocabulary, ord`
 
 export default function DataView({ lang }: { lang: Lang }) {
   const snap = useSnapshot();
-  if (snap.status === 'error') return <p role="alert" className="error">{t(lang, 'loadFailed')}: {snap.error}</p>;
+  if (snap.status === 'error') return <LoadFailure lang={lang} error={snap.cause} />;
   if (snap.status === 'loading') return <p role="status" className="meta">{t(lang, 'loading')}</p>;
   return <DataPage lang={lang} manifest={snap.snapshot.manifest} />;
 }
@@ -236,7 +237,7 @@ function Preview({ lang, source, q }: { lang: Lang; source: DataSource; q: Query
   // A new result starts on its first page.
   const page = pageState.rows === q.rows ? pageState.page : 0;
   const setPage = (p: number) => setPageState({ rows: q.rows, page: p });
-  if (q.status === 'error') return <p role="alert" className="error">{TEXT.queryFailed[lang]}: {q.error}</p>;
+  if (q.status === 'error') return <LoadFailure lang={lang} error={q.cause} />;
   if (q.status === 'loading' && q.rows.length === 0) return <p role="status" className="meta">{t(lang, 'loading')}</p>;
   const n = q.rows.length;
   const r = pageRange(n, page);

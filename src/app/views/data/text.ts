@@ -59,7 +59,6 @@ export const TEXT = {
   unit: L('Satuan', 'Unit'),
   definition: L('Definisi', 'Definition'),
   downloadHeading: L('Unduh hasil lengkap ({n} baris)', 'Download the full result ({n} rows)'),
-  queryFailed: L('Kueri gagal', 'Query failed'),
   unknownSource: L('Sumber "{key}" tidak ada dalam snapshot ini.', 'The source "{key}" is not in this snapshot.'),
   withheldNote: L(
     '"disembunyikan" = angka anak yang kecil atau sel yang ikut disembunyikan (NULL di berkas, suppressed = true); "–" = tidak ada data.',

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Lang } from '../../../state/url.ts';
 import { useStore } from '../../../state/store.ts';
 import { KLA_CATEGORIES } from '../../../domain/kla.ts';
-import { useQuery } from '../../hooks/use-query.ts';
+import { after, useQuery } from '../../hooks/use-query.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatNumber, formatPercent } from '../../format.ts';
 import { t } from '../../i18n.ts';
@@ -16,6 +16,7 @@ import {
   toMovements, toProvinceRows, type ProvinceRow,
 } from './transform.ts';
 import '../violence/subject.css';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** The KLA page: categories per evaluation year, movements between two evaluations, cluster scores, province roll-up. */
 export default function KlaView({ lang }: { lang: Lang }) {
@@ -31,10 +32,11 @@ export default function KlaView({ lang }: { lang: Lang }) {
   const pair = pickPair(years, pairTo ?? year);
 
   const categoriesQ = useQuery('kla/categories');
-  const summaryQ = useQuery(year === null ? null : 'kla/summary', { year: year ?? 0 });
-  const movesQ = useQuery(pair === null ? null : 'kla/movements', { year_a: pair?.[0] ?? 0, year_b: pair?.[1] ?? 0 });
-  const clustersQ = useQuery(year === null ? null : 'kla/clusters', { year: year ?? 0 });
-  const provincesQ = useQuery(year === null ? null : 'kla/provinces', { year: year ?? 0 });
+  // These wait for the evaluation years: if those failed, they show that failure.
+  const summaryQ = after(yearsQ, useQuery(year === null ? null : 'kla/summary', { year: year ?? 0 }));
+  const movesQ = after(yearsQ, useQuery(pair === null ? null : 'kla/movements', { year_a: pair?.[0] ?? 0, year_b: pair?.[1] ?? 0 }));
+  const clustersQ = after(yearsQ, useQuery(year === null ? null : 'kla/clusters', { year: year ?? 0 }));
+  const provincesQ = after(yearsQ, useQuery(year === null ? null : 'kla/provinces', { year: year ?? 0 }));
 
   const cats = useMemo(() => categoriesFrom(categoriesQ.rows, lang), [categoriesQ.rows, lang]);
   const catOpt = useMemo(() => categoriesOption(categoriesQ.rows, lang), [categoriesQ.rows, lang]);
@@ -91,7 +93,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
 
       <section aria-labelledby="kla-headline" className="subject-headline">
         <h3 id="kla-headline">{fill(TEXT.headline[lang], { year: yearText })}</h3>
-        {summaryQ.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {summaryQ.error}</p>}
+        {summaryQ.status === 'error' && <LoadFailure lang={lang} error={summaryQ.cause} />}
         <div className="figures">
           <Figure id="evaluated" label={TEXT.evaluated[lang]} value={summary ? formatNumber(lang, summary.evaluated as number | null) : '…'} />
           <Figure id="awarded" label={TEXT.awarded[lang]} value={summary ? formatNumber(lang, summary.awarded as number | null) : '…'} />
@@ -102,7 +104,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
       </section>
 
       <ChartSection
-        lang={lang} id="kla-categories" title={catTitle} status={sectionStatus(categoriesQ)} error={categoriesQ.error}
+        lang={lang} id="kla-categories" title={catTitle} status={sectionStatus(categoriesQ)} error={categoriesQ.cause}
         notes={<p className="meta">{TEXT.categoriesNote[lang]}</p>}
         option={catOpt} chartLabel={fill(TEXT.chartLabel[lang], { title: catTitle })} height={380}
         table={categoriesTable(categoriesQ.rows, lang)}
@@ -110,7 +112,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
 
       <ChartSection
         lang={lang} id="kla-movements" title={moveTitle}
-        status={pair === null ? 'empty' : sectionStatus(movesQ)} error={movesQ.error} empty={TEXT.onlyOneYear[lang]}
+        status={movesQ.status === 'error' ? 'error' : pair === null ? 'empty' : sectionStatus(movesQ)} error={movesQ.cause} empty={TEXT.onlyOneYear[lang]}
         notes={pair && (
           <>
             <p className="meta">{fill(TEXT.movementsNote[lang], { a: pair[0], b: pair[1] })}</p>
@@ -137,7 +139,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
       </ChartSection>
 
       <ChartSection
-        lang={lang} id="kla-clusters" title={clusterTitle} status={sectionStatus(clustersQ)} error={clustersQ.error}
+        lang={lang} id="kla-clusters" title={clusterTitle} status={sectionStatus(clustersQ)} error={clustersQ.cause}
         notes={<><p className="meta">{TEXT.clusterIntro[lang]}</p><h4 className="sub-title">{TEXT.clustersNational[lang]}</h4></>}
         option={barsOpt} chartLabel={fill(TEXT.chartLabel[lang], { title: `${clusterTitle}: ${TEXT.clustersNational[lang]}` })} height={320}
         table={clusterNationalTable(national, lang)}
@@ -154,7 +156,7 @@ export default function KlaView({ lang }: { lang: Lang }) {
       <section className="subject-section" aria-labelledby="kla-provinces-title" data-section="kla-provinces">
         <h3 id="kla-provinces-title">{fill(TEXT.provincesTitle[lang], { year: yearText })}</h3>
         {provincesQ.status === 'loading' && <p role="status" className="meta">{t(lang, 'loading')}</p>}
-        {provincesQ.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {provincesQ.error}</p>}
+        {provincesQ.status === 'error' && <LoadFailure lang={lang} error={provincesQ.cause} />}
         {provincesQ.status === 'ready' && (
           <div className="table-scroll">
             <DataTable

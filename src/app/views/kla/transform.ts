@@ -6,7 +6,7 @@ import type { Row, Value } from '../../../db/sql.ts';
 import type { Lang } from '../../../state/url.ts';
 import { KLA_CATEGORIES, KLA_CLUSTERS } from '../../../domain/kla.ts';
 import { categoryPalette, NEUTRAL_GREY } from '../../../domain/palettes.ts';
-import { escapeHtml, formatNumber, formatPercent } from '../../format.ts';
+import { clipLabel, escapeHtml, formatNumber, formatPercent } from '../../format.ts';
 import { TEXT } from './text.ts';
 import { fill } from '../../i18n.ts';
 
@@ -323,7 +323,7 @@ export function clusterHeatmapOption(provinces: readonly ClusterRow[], lang: Lan
       },
     },
     xAxis: { type: 'category', data: xs, position: 'top', axisLabel: { color: '#1c2430', interval: 0 }, splitArea: { show: false } },
-    yAxis: { type: 'category', inverse: true, data: provinces.map((p) => p.name), axisLabel: { color: '#1c2430', fontSize: 11 } },
+    yAxis: { type: 'category', inverse: true, data: provinces.map((p) => p.name), axisLabel: { color: '#1c2430', fontSize: 11, formatter: (name: string) => clipLabel(name) } },
     visualMap: {
       type: 'continuous',
       min,

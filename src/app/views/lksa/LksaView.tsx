@@ -1,6 +1,6 @@
 // The LKSA compliance page: overview of the scope (Indonesia or a province) with Indonesia for comparison, provinces
 // compared, and the filtered institutions as a map and a table. Every number comes from queries/app/lksa/*.sql.
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useStore } from '../../../state/store.ts';
 import type { Lang } from '../../../state/url.ts';
 import { useQuery, type QueryState } from '../../hooks/use-query.ts';
@@ -19,11 +19,13 @@ import {
   formatMetric, metricValue, sortProvinces, type InstitutionRow, type OverviewRow, type Segment,
 } from './transforms.ts';
 import './lksa.css';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
+import { lazyWithRetry } from '../../lazy-code.tsx';
 
-const InstitutionMap = lazy(() => import('./InstitutionMap.tsx'));
+const InstitutionMap = lazyWithRetry(() => import('./InstitutionMap.tsx'));
 
 function Status({ lang, q, children }: { lang: Lang; q: QueryState; children: ReactNode }) {
-  if (q.status === 'error') return <p role="alert" className="error">{TEXT.queryFailed[lang]}: {q.error}</p>;
+  if (q.status === 'error') return <LoadFailure lang={lang} error={q.cause} />;
   if (q.status === 'loading' && q.rows.length === 0) return <p role="status" className="meta">{t(lang, 'loading')}</p>;
   return <>{children}</>;
 }
@@ -147,9 +149,8 @@ export default function LksaView({ lang }: { lang: Lang }) {
           <h4 className="lksa-subheading">{TEXT.mapHeading[lang]}</h4>
           <Figure id="lksa-institution-map" title={TEXT.mapHeading[lang]} subtitle={`${scopeName} · ${fill(TEXT.matching[lang], { n: formatNumber(lang, institutions.length) })}`}
             lang={lang} kind="map" showTitle={false} legend={grades.map((g) => ({ colour: g.colour, label: g.label }))}>
-            <Suspense fallback={<p role="status" className="meta">{TEXT.loadingMap[lang]}</p>}>
-              <InstitutionMap lang={lang} rows={institutions} province={province} grades={grades} />
-            </Suspense>
+            <InstitutionMap lang={lang} rows={institutions} province={province} grades={grades}
+              fallback={<p role="status" className="meta">{TEXT.loadingMap[lang]}</p>} />
           </Figure>
           <InstitutionTable lang={lang} rows={institutions} columns={columns} scopeName={scopeName}
             sort={sort} search={search} set={set} />

@@ -82,7 +82,6 @@ export const TEXT = {
   loadingMap: L('Memuat peta…', 'Loading the map…'),
   mapFailed: L('Peta tidak dapat dimuat; tabel tetap tersedia.', 'The map could not be loaded; the table is still available.'),
   legend: L('Akreditasi', 'Accreditation'),
-  queryFailed: L('Data tidak dapat dimuat', 'The data could not be loaded'),
 } as const satisfies Record<string, Label>;
 
 /** Metrics of the province comparison chart. */

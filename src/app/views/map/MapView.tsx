@@ -19,6 +19,7 @@ import {
   resolveYear, rowsFor, showsFraction, tableRows, toIndicatorRows, valueText, yearsOf, type TableRow,
 } from './transform.ts';
 import './map.css';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 const SUBJECT_LABEL = { violence: TEXT.subjectViolence, lksa: TEXT.subjectLksa, kla: TEXT.subjectKla } as const;
 
@@ -39,7 +40,9 @@ export default function MapView({ lang }: { lang: Lang }) {
   // The snapshot arrives through an external store (rendered synchronously): deferred, the view's render with the
   // landing slice runs as a transition, in slices, not as one long task during the page's start.
   const snap = useDeferredValue(useSnapshot());
-  const landingYear = snap.status === 'ready' ? snap.snapshot.landing.year : null;
+  // The landing slice is optional: without it (landing.json missing) the map waits for the engine.
+  const landing = snap.status === 'ready' ? snap.snapshot.landing : null;
+  const landingYear = landing?.year ?? null;
 
   const { indicator, known } = resolveIndicator(s.indicator);
   const data = useQuery(indicator.sql);
@@ -50,7 +53,7 @@ export default function MapView({ lang }: { lang: Lang }) {
     [data.rows]); // eslint-disable-line react-hooks/exhaustive-deps
   const loaded = data.status === 'ready' && tagged.id === indicator.id;
   // Until the engine answers, the default view is drawn from the snapshot's landing slice (same numbers).
-  const seed = useMemo(() => (snap.status === 'ready' ? landingRows(snap.snapshot.landing) : null), [snap]);
+  const seed = useMemo(() => (landing && Array.isArray(landing.violence_map) ? landingRows(landing) : null), [landing]);
   const seeded = !loaded && seed !== null && seed.length > 0 && indicator.id === DEFAULT_INDICATOR_ID
     && s.level === 'province' && (s.year === null || s.year === landingYear);
   const ready = loaded || seeded;
@@ -58,9 +61,9 @@ export default function MapView({ lang }: { lang: Lang }) {
 
   // Region names: the landing slice names the provinces at once; the regions query names everything.
   const names = useMemo(() => new Map([
-    ...(snap.status === 'ready' ? snap.snapshot.landing.violence_map : []).map((r) => [String(r.region_code), String(r.name)] as const),
+    ...(landing && Array.isArray(landing.violence_map) ? landing.violence_map : []).map((r) => [String(r.region_code), String(r.name)] as const),
     ...regions.rows.map((r) => [String(r.region_code), String(r.name)] as const),
-  ]), [snap, regions.rows]);
+  ]), [landing, regions.rows]);
 
   const options = useMemo(() => levelOptions(indicator, loaded ? rows : null), [indicator, loaded, rows]);
   const view = effectiveView(s.level, s.province, options);
@@ -254,7 +257,7 @@ export default function MapView({ lang }: { lang: Lang }) {
         </ol>
       </nav>
 
-      {data.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {data.error}</p>}
+      {data.status === 'error' && <LoadFailure lang={lang} error={data.cause} />}
 
       <Figure id="map-explorer" kind="map" lang={lang} title={v.title} subtitle={`${v.levelText}, ${v.yearText}`} showTitle={false}
         source={`${subjectSource(v.indicator.subject, v.indicator.childPopulation === true, lang)}; ${t(lang, 'boundaryAttribution')}`}

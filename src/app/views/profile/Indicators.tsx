@@ -10,6 +10,7 @@ import { hasLevel, peerGroups, sharedCaveats, summarise, toIndicatorRows, trendS
 import { cellText, shortDate, spreadText, standingText } from './present.ts';
 import { IndicatorTableHead } from './tables.tsx';
 import { tx, type TextKey } from './text.ts';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 export interface PageContext {
   lang: Lang;
@@ -24,10 +25,10 @@ export interface PageContext {
 }
 
 /** Every row of an indicator (all years and levels): one cached query per indicator, shared by the page's parts. */
-function useIndicatorRows(indicator: Indicator): { status: string; error: string | null; rows: IndicatorRow[] } {
+function useIndicatorRows(indicator: Indicator): { status: string; error: unknown; rows: IndicatorRow[] } {
   const q = useQuery(indicator.sql);
   const rows = useMemo(() => toIndicatorRows(q.rows), [q.rows]);
-  return { status: q.status, error: q.error, rows };
+  return { status: q.status, error: q.cause, rows };
 }
 
 // ---- Key figures ----
@@ -41,7 +42,7 @@ export function KeyFigure({ ctx, id, label }: { ctx: PageContext; id: string; la
     [status, indicator, rows, ctx.region, ctx.regions, ctx.violenceYear],
   );
   if (status === 'ready' && !summary) return null;
-  const value = status === 'error' ? tx(ctx.lang, 'failed', { error: error ?? '' })
+  const value = status === 'error' ? <LoadFailure lang={ctx.lang} error={error} />
     : summary ? cellText(ctx.lang, indicator, summary.own) : tx(ctx.lang, 'loading');
   return (
     <div className="figure" data-figure={id} aria-busy={status === 'loading'}>
@@ -112,7 +113,7 @@ function IndicatorRowView({ ctx, indicator, shared, columns }: { ctx: PageContex
       <tr data-indicator={indicator.id} aria-busy={status === 'loading'}>
         {title}
         <td colSpan={columns - 1} className={status === 'error' ? 'error' : 'meta'}>
-          {status === 'error' ? tx(lang, 'failed', { error: error ?? '' }) : tx(lang, 'loading')}
+          {status === 'error' ? <LoadFailure lang={lang} error={error} /> : tx(lang, 'loading')}
         </td>
       </tr>
     );
@@ -158,7 +159,7 @@ export function Trend({ ctx, id }: { ctx: PageContext; id: string }) {
     () => (lines ? trendOption(lang, indicator, lines[0]!, lines[1] ?? null, indicator.format === 'count') : null),
     [lang, indicator, lines],
   );
-  if (status === 'error') return <p className="error">{tx(lang, 'failed', { error: error ?? '' })}</p>;
+  if (status === 'error') return <LoadFailure lang={lang} error={error} />;
   if (status !== 'ready') return <p className="meta" aria-busy="true">{tx(lang, 'loading')}</p>;
   if (!lines || !option) {
     const province = region.provinceCode ? ctx.byCode.get(region.provinceCode) : undefined;

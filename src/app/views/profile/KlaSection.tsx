@@ -8,6 +8,7 @@ import type { PageContext } from './Indicators.tsx';
 import { klaCategoryTable, klaHistory } from './sections.ts';
 import { tx } from './text.ts';
 import { KlaCountsTable, KlaHistoryTable } from './tables.tsx';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** A kab/kota: its category and score per evaluation year, and the cluster scores of the latest evaluation. */
 export function KlaHistory({ ctx }: { ctx: PageContext }) {
@@ -16,7 +17,7 @@ export function KlaHistory({ ctx }: { ctx: PageContext }) {
   const history = useMemo(() => klaHistory(q.rows), [q.rows]);
   const latest = history[history.length - 1];
   const option = useMemo(() => (latest ? klaClusterOption(lang, latest.clusters) : null), [lang, latest]);
-  if (q.status === 'error') return <p className="error">{tx(lang, 'failed', { error: q.error })}</p>;
+  if (q.status === 'error') return <LoadFailure lang={lang} error={q.cause} />;
   if (q.status === 'loading' && history.length === 0) return <p className="meta" aria-busy="true">{tx(lang, 'loading')}</p>;
   if (history.length === 0) return <p className="meta">{tx(lang, 'klaNever')}</p>;
   return (
@@ -37,7 +38,7 @@ export function KlaCounts({ ctx }: { ctx: PageContext }) {
   const q = useQuery('profile/kla_categories', { region: region.code });
   const table = useMemo(() => klaCategoryTable(q.rows), [q.rows]);
   const option = useMemo(() => klaCategoryOption(lang, table.years, table.categories), [lang, table]);
-  if (q.status === 'error') return <p className="error">{tx(lang, 'failed', { error: q.error })}</p>;
+  if (q.status === 'error') return <LoadFailure lang={lang} error={q.cause} />;
   if (q.status === 'loading' && table.years.length === 0) return <p className="meta" aria-busy="true">{tx(lang, 'loading')}</p>;
   const caption = tx(lang, 'klaCountsCaption', { region: region.name });
   return (

@@ -8,6 +8,7 @@ import type { PageContext } from './Indicators.tsx';
 import { shortDate } from './present.ts';
 import { institutions, lksaSummary, type Institution, type LksaCount } from './sections.ts';
 import { tx } from './text.ts';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 function CountTable({ ctx, caption, counts, total }: { ctx: PageContext; caption: string; counts: LksaCount[]; total: number }) {
   const { lang } = ctx;
@@ -71,7 +72,7 @@ export function LksaSection({ ctx }: { ctx: PageContext }) {
   ], [lang, region.level]);
 
   if (summaryQ.status === 'error' || listQ.status === 'error') {
-    return <p className="error">{tx(lang, 'failed', { error: summaryQ.error ?? listQ.error ?? '' })}</p>;
+    return <LoadFailure lang={lang} error={summaryQ.status === 'error' ? summaryQ.cause : listQ.cause} />;
   }
   const loading = summaryQ.status === 'loading' || listQ.status === 'loading';
   if (loading && summaryQ.rows.length === 0) return <p className="meta" aria-busy="true">{tx(lang, 'loading')}</p>;

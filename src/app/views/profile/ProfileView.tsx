@@ -12,6 +12,7 @@ import { kindText } from './present.ts';
 import { RegionPicker } from './RegionPicker.tsx';
 import { tx } from './text.ts';
 import './profile.css';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /**
  * The region profile: Indonesia, a province or a kab/kota (state.region). Every indicator of the catalogue with a
@@ -40,7 +41,7 @@ export default function ProfileView({ lang }: { lang: Lang }) {
   const ctx = useMemo((): PageContext | null => (region ? { lang, region, regions, byCode, referenceDate, violenceYear, onPick } : null),
     [lang, region, regions, byCode, referenceDate, violenceYear, onPick]);
 
-  if (regionsQ.status === 'error') return <p role="alert" className="error">{tx(lang, 'failed', { error: regionsQ.error })}</p>;
+  if (regionsQ.status === 'error') return <LoadFailure lang={lang} error={regionsQ.cause} />;
   if (regions.length === 0) return <p role="status">{tx(lang, 'loading')}</p>;
 
   return (

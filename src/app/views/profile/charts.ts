@@ -3,7 +3,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { Indicator } from '../../../domain/indicators.ts';
 import type { Label } from '../../../domain/label.ts';
 import type { Lang } from '../../../state/url.ts';
-import { escapeHtml, formatNumber } from '../../format.ts';
+import { clipLabel, escapeHtml, formatNumber } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import type { TrendPoint } from './model.ts';
 import { formatValue } from './present.ts';
@@ -39,7 +39,7 @@ export function trendOption(
   const nationalName = twoAxes ? tx(lang, 'rightAxis', { name: national.name }) : national?.name ?? '';
   return {
     grid: { left: 56, right: twoAxes ? 64 : 24, top: 36, bottom: 32 },
-    legend: { top: 2, data: lines.map((_, i) => (i === 0 ? region.name : nationalName)) },
+    legend: { top: 2, data: lines.map((_, i) => (i === 0 ? region.name : nationalName)), formatter: (name: string) => clipLabel(name) },
     tooltip: {
       trigger: 'axis',
       formatter: (params: unknown) => {

@@ -90,7 +90,6 @@ export const TEXT = {
   childProvinces: { id: 'Provinsi', en: 'Provinces' },
   childRegencies: { id: 'Kabupaten/kota di {region}', en: 'Kab/kota in {region}' },
   loading: { id: 'Memuat…', en: 'Loading…' },
-  failed: { id: 'Gagal memuat: {error}', en: 'Failed to load: {error}' },
   victimsYear: { id: 'Anak korban {year}', en: 'Child victims {year}' },
   casesYear: { id: 'Kasus {year}', en: 'Cases {year}' },
   rateYear: { id: 'Korban per 100.000 anak {year}', en: 'Victims per 100,000 children {year}' },

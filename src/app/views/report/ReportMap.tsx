@@ -9,6 +9,7 @@ import { classifyRows, fillStates, formatValueWithUnit, legendEntries, rowsFor, 
 import { featuresOf, projectMap, type BoundaryFeature } from './geo.ts';
 import { mapIndicatorId, mapScope } from './model.ts';
 import { tx } from './text.ts';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** Drawing box of the map (CSS px at 96 dpi: the report's 180 mm text width). */
 const WIDTH = 680;
@@ -21,8 +22,8 @@ const WIDTH = 680;
 export function ReportMap({ lang, subject, region, byCode, rowsOf, onDone, queryError }: {
   lang: Lang; subject: Subject; region: RegionInfo; byCode: ReadonlyMap<string, RegionInfo>;
   rowsOf: (id: string) => IndicatorRow[] | undefined; onDone: () => void;
-  /** The map indicator's query failed (its message): the map cannot be drawn. */
-  queryError?: (id: string) => string | null;
+  /** The map indicator's query failed (what it threw): the map cannot be drawn. */
+  queryError?: (id: string) => unknown;
 }) {
   const scope = mapScope(region);
   const indicator = indicatorById(mapIndicatorId(subject, region.level))!;
@@ -58,9 +59,11 @@ export function ReportMap({ lang, subject, region, byCode, rowsOf, onDone, query
     return { year, projected, states, legend, valueOf };
   }, [geo, rows, indicator, scope.level, scope.province, lang]);
 
-  const failed = (geo !== null && 'error' in geo ? geo.error : null) ?? queryError?.(indicator.id) ?? null;
-  useEffect(() => { if (drawn || failed) onDone(); }, [drawn, failed, onDone]);
+  const failed = geo !== null && 'error' in geo ? geo.error : null;
+  const queryFailed = queryError?.(indicator.id) ?? null;
+  useEffect(() => { if (drawn || failed || queryFailed) onDone(); }, [drawn, failed, queryFailed, onDone]);
 
+  if (queryFailed) return <LoadFailure lang={lang} error={queryFailed} />;
   if (failed) return <p className="error">{tx(lang, 'mapFailed', { error: failed })}</p>;
   if (!drawn) return <p className="meta" aria-busy="true">{tx(lang, 'loading')}</p>;
 

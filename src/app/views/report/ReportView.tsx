@@ -21,6 +21,7 @@ import { ReportMap } from './ReportMap.tsx';
 import { IndicatorTableHead, KlaCountsTable, KlaHistoryTable } from '../profile/tables.tsx';
 import { TEXT, tx } from './text.ts';
 import './report.css';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /**
  * The printable report: a region (Indonesia, a province or a kab/kota: state.region) and a subject (state.subject)
@@ -43,7 +44,7 @@ export default function ReportView({ lang }: { lang: Lang }) {
     if (region) document.title = `${reportTitle(lang, subject, region.name)} · Pantau Anak`;
   }, [region, lang, subject]);
 
-  if (regionsQ.status === 'error') return <p role="alert" className="error">{tx(lang, 'failed', { error: regionsQ.error })}</p>;
+  if (regionsQ.status === 'error') return <Failed lang={lang} error={regionsQ.cause} />;
   if (regions.length === 0 || !manifest) return <p role="status">{tx(lang, 'loading')}</p>;
 
   return (
@@ -117,13 +118,13 @@ function useReady(key: string, done: boolean): void {
 
 // ---- Indicator rows: one loader per catalogue indicator, results collected by the document ----
 
-interface Loaded { status: 'loading' | 'ready' | 'error'; error: string | null; rows: IndicatorRow[] }
+interface Loaded { status: 'loading' | 'ready' | 'error'; cause: unknown; rows: IndicatorRow[] }
 
 function IndicatorLoader({ id, onLoaded }: { id: string; onLoaded: (id: string, loaded: Loaded) => void }) {
   const q = useQuery(indicatorById(id)!.sql);
   useEffect(() => {
-    onLoaded(id, { status: q.status, error: q.error, rows: q.status === 'ready' ? toIndicatorRows(q.rows) : [] });
-  }, [id, q.status, q.rows, q.error, onLoaded]);
+    onLoaded(id, { status: q.status, cause: q.cause, rows: q.status === 'ready' ? toIndicatorRows(q.rows) : [] });
+  }, [id, q.status, q.rows, q.cause, onLoaded]);
   useReady(`indicator:${id}`, q.status !== 'loading');
   return null;
 }
@@ -236,8 +237,8 @@ function ReportChart({ id, option, label, height }: { id: string; option: Parame
   );
 }
 
-function Failed({ lang, error }: { lang: Lang; error: string | null }) {
-  return <p className="error">{tx(lang, 'failed', { error: error ?? '' })}</p>;
+function Failed({ lang, error }: { lang: Lang; error: unknown }) {
+  return <LoadFailure lang={lang} error={error} />;
 }
 
 // ---- Key figures ----
@@ -253,7 +254,7 @@ function KeyFigures({ ctx }: { ctx: DocContext }) {
       <p className="meta">{tx(lang, 'keyFiguresNote')}</p>
       <div className="report-figures">
         {figures.map(({ id, figure, state }) => {
-          if (state?.status === 'error') return <Failed key={id} lang={lang} error={state.error} />;
+          if (state?.status === 'error') return <Failed key={id} lang={lang} error={state.cause} />;
           if (!state || state.status === 'loading') return <div key={id} className="report-kf" aria-busy="true">{tx(lang, 'loading')}</div>;
           if (!figure) return null;
           return (
@@ -281,7 +282,7 @@ function MapSection({ ctx }: { ctx: DocContext }) {
   return (
     <Section id="report-map" title={tx(ctx.lang, 'mapHeading')}>
       <ReportMap lang={ctx.lang} subject={ctx.subject} region={ctx.region} byCode={ctx.byCode} rowsOf={ctx.rowsOf} onDone={onDone}
-        queryError={(id) => (ctx.loaded[id]?.status === 'error' ? ctx.loaded[id].error ?? 'error' : null)} />
+        queryError={(id) => (ctx.loaded[id]?.status === 'error' ? ctx.loaded[id].cause : null)} />
     </Section>
   );
 }
@@ -342,7 +343,7 @@ function ViolenceSection({ ctx }: { ctx: DocContext }) {
   return (
     <Section id="report-violence" title={tx(lang, 'subjectViolence')} className="report-subject">
       <IndicatorTable ctx={ctx} subject="violence" />
-      {failed && <Failed lang={lang} error={failed.error} />}
+      {failed && <Failed lang={lang} error={failed.cause} />}
       {victimsOption && <ReportChart id="violence-trend" option={victimsOption} label={trendLabel} height={230} />}
       {rateOption && <ReportChart id="violence-rate-trend" option={rateOption} label={`${tx(lang, 'rateTrendHeading')}, ${region.name}, ${from}-${to}`} height={210} />}
       {latest !== null && <ByType ctx={ctx} year={latest} />}
@@ -360,7 +361,7 @@ function ByType({ ctx, year }: { ctx: DocContext; year: number }) {
     <div className="report-block">
       <h4>{tx(lang, 'byTypeHeading', { region: scope.name, year })}</h4>
       {region.level === 'regency' && <p className="meta">{tx(lang, 'byTypeRegencyNote', { province: scope.name })}</p>}
-      {q.status === 'error' ? <Failed lang={lang} error={q.error} /> : (
+      {q.status === 'error' ? <Failed lang={lang} error={q.cause} /> : (
         <table className="data-table report-table report-bytype">
           <caption className="sr-only">{tx(lang, 'byTypeHeading', { region: scope.name, year })}</caption>
           <thead>
@@ -428,7 +429,7 @@ function LksaSection({ ctx }: { ctx: DocContext }) {
   return (
     <Section id="report-lksa" title={tx(lang, 'subjectLksa')} className="report-subject">
       <IndicatorTable ctx={ctx} subject="lksa" />
-      {q.status === 'error' ? <Failed lang={lang} error={q.error} /> : q.status === 'ready' && (
+      {q.status === 'error' ? <Failed lang={lang} error={q.cause} /> : q.status === 'ready' && (
         <div className="report-block">
           <h4>{tx(lang, 'lksaCounts', { region: region.name })}</h4>
           <p className="report-lksa-total" data-lksa-total={summary.total}>{tx(lang, 'lksaTotal', { n: formatNumber(lang, summary.total), date })}</p>
@@ -462,7 +463,7 @@ function KlaHistory({ ctx }: { ctx: DocContext }) {
   const latest = history[history.length - 1];
   const option = useMemo(() => (q.status === 'ready' && latest ? klaClusterOption(lang, latest.clusters) : null), [lang, q.status, latest]);
   useReady('kla', q.status !== 'loading');
-  if (q.status === 'error') return <Failed lang={lang} error={q.error} />;
+  if (q.status === 'error') return <Failed lang={lang} error={q.cause} />;
   if (q.status === 'loading') return null;
   const caption = tx(lang, 'klaHistory', { region: region.name });
   return (
@@ -482,7 +483,7 @@ function KlaCounts({ ctx }: { ctx: DocContext }) {
   const table = useMemo(() => klaCategoryTable(q.rows), [q.rows]);
   const option = useMemo(() => (q.status === 'ready' && table.years.length > 0 ? klaCategoryOption(lang, table.years, table.categories) : null), [lang, q.status, table]);
   useReady('kla', q.status !== 'loading');
-  if (q.status === 'error') return <Failed lang={lang} error={q.error} />;
+  if (q.status === 'error') return <Failed lang={lang} error={q.cause} />;
   if (q.status === 'loading') return null;
   const caption = tx(lang, 'klaCounts', { region: region.name });
   return (

@@ -20,7 +20,6 @@ export const TEXT = {
   preparing: L('Menyiapkan laporan…', 'Preparing the report…'),
   readyStatus: L('Laporan siap dicetak.', 'The report is ready to print.'),
   unknownRegion: L('Wilayah "{code}" tidak dikenal.', 'Unknown region "{code}".'),
-  failed: L('Gagal memuat: {error}', 'Failed to load: {error}'),
   loading: L('Memuat…', 'Loading…'),
 
   subjectAll: L('Semua topik', 'All subjects'),

@@ -6,6 +6,7 @@ import { Figure } from '../../components/Figure.tsx';
 import { t } from '../../i18n.ts';
 import { TEXT, fill } from './text.ts';
 import type { QueryState } from '../../hooks/use-query.ts';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** A chart's data as a plain table: the accessible alternative to the chart, with the same numbers. */
 export interface TableData {
@@ -24,7 +25,8 @@ interface Props {
   notes?: ReactNode;
   /** 'loading' and 'error' show a status instead of the chart; 'empty' shows `empty`. */
   status: SectionStatus;
-  error?: string | null;
+  /** What the query threw (shown by LoadFailure). */
+  error?: unknown;
   empty?: string;
   option: EChartsCoreOption | null;
   chartLabel: string;
@@ -51,7 +53,7 @@ export function ChartSection({ lang, id, title, notes, status, error, empty, opt
       {notes}
       {children}
       {status === 'loading' && <p role="status" className="meta">{t(lang, 'loading')}</p>}
-      {status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {error}</p>}
+      {status === 'error' && <LoadFailure lang={lang} error={error} />}
       {status === 'empty' && <p className="meta" data-empty={id}>{empty ?? TEXT.noData[lang]}</p>}
       {status === 'ready' && described && (
         <Figure id={id} title={title} subtitle={exportSubtitle(title, chartLabel)} lang={lang} kind="chart" showTitle={false}>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Lang } from '../../../state/url.ts';
 import { useStore } from '../../../state/store.ts';
-import { useQuery } from '../../hooks/use-query.ts';
+import { after, useQuery } from '../../hooks/use-query.ts';
 import { formatNumber } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import { ChartSection, sectionStatus } from './ChartSection.tsx';
@@ -11,6 +11,7 @@ import {
   sexAgeTable, toCells, toSexAgeCells, toTrend, trendOption, trendTable, typeOption, withheldLabels, withheldNote,
 } from './transform.ts';
 import './subject.css';
+import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** The violence page: headline, breakdowns and trend for Indonesia or one province in one year. */
 export default function ViolenceView({ lang }: { lang: Lang }) {
@@ -27,11 +28,12 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
   const ready = year !== null;
 
   const trendQ = useQuery('violence/trend', { region });
-  const typeQ = useQuery(ready ? 'violence/by_type' : null, params);
-  const sexAgeQ = useQuery(ready ? 'violence/by_sex_age' : null, params);
-  const placeQ = useQuery(ready ? 'violence/by_place' : null, params);
-  const perpQ = useQuery(ready ? 'violence/by_perpetrator' : null, params);
-  const serviceQ = useQuery(ready ? 'violence/by_service' : null, params);
+  // These wait for the years: if those failed, they show that failure.
+  const typeQ = after(yearsQ, useQuery(ready ? 'violence/by_type' : null, params));
+  const sexAgeQ = after(yearsQ, useQuery(ready ? 'violence/by_sex_age' : null, params));
+  const placeQ = after(yearsQ, useQuery(ready ? 'violence/by_place' : null, params));
+  const perpQ = after(yearsQ, useQuery(ready ? 'violence/by_perpetrator' : null, params));
+  const serviceQ = after(yearsQ, useQuery(ready ? 'violence/by_service' : null, params));
 
   const regionName = region === '00'
     ? t(lang, 'indonesia')
@@ -88,7 +90,7 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
 
       <section aria-labelledby="violence-headline" className="subject-headline">
         <h3 id="violence-headline">{fill(TEXT.headline[lang], { region: regionName, year: yearText })}</h3>
-        {trendQ.status === 'error' && <p role="alert" className="error">{t(lang, 'loadFailed')}: {trendQ.error}</p>}
+        {trendQ.status === 'error' && <LoadFailure lang={lang} error={trendQ.cause} />}
         <div className="figures">
           <Figure id="victims" label={t(lang, 'victims')} value={current ? countText(lang, current.victims, current.suppressed) : '…'} />
           <Figure id="cases" label={t(lang, 'cases')} value={current ? countText(lang, current.cases, current.suppressed) : '…'} />
@@ -108,7 +110,7 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
       </section>
 
       <ChartSection
-        lang={lang} id="violence-type" title={TEXT.byType[lang]} status={sectionStatus(typeQ)} error={typeQ.error} empty={empty}
+        lang={lang} id="violence-type" title={TEXT.byType[lang]} status={sectionStatus(typeQ)} error={typeQ.cause} empty={empty}
         notes={<p className="meta">{TEXT.byTypeNote[lang]}</p>}
         option={typeOpt} chartLabel={label(TEXT.byType[lang])} height={340}
         withheld={withheldNote(lang, withheldLabels(types))}
@@ -117,13 +119,13 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
 
       <div className="subject-grid">
         <ChartSection
-          lang={lang} id="violence-sex-age" title={TEXT.bySexAge[lang]} status={sectionStatus(sexAgeQ)} error={sexAgeQ.error} empty={empty}
+          lang={lang} id="violence-sex-age" title={TEXT.bySexAge[lang]} status={sectionStatus(sexAgeQ)} error={sexAgeQ.cause} empty={empty}
           option={sexAgeOpt} chartLabel={label(TEXT.bySexAge[lang])} height={300}
           withheld={withheldNote(lang, sexAge.filter((c) => c.suppressed).map((c) => `${c.sexLabel} ${c.ageLabel}`))}
           table={sexAgeTable(lang, sexAge)}
         />
         <ChartSection
-          lang={lang} id="violence-place" title={TEXT.byPlace[lang]} status={sectionStatus(placeQ)} error={placeQ.error} empty={empty}
+          lang={lang} id="violence-place" title={TEXT.byPlace[lang]} status={sectionStatus(placeQ)} error={placeQ.cause} empty={empty}
           option={placeOpt} chartLabel={label(TEXT.byPlace[lang])} height={300}
           withheld={withheldNote(lang, withheldLabels(places))}
           table={cellsTable(lang, places, TEXT.place[lang], ['victims', 'share'])}
@@ -132,13 +134,13 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
 
       <div className="subject-grid">
         <ChartSection
-          lang={lang} id="violence-perpetrator" title={TEXT.byPerpetrator[lang]} status={sectionStatus(perpQ)} error={perpQ.error} empty={empty}
+          lang={lang} id="violence-perpetrator" title={TEXT.byPerpetrator[lang]} status={sectionStatus(perpQ)} error={perpQ.cause} empty={empty}
           option={perpOpt} chartLabel={label(TEXT.byPerpetrator[lang])} height={360}
           withheld={withheldNote(lang, withheldLabels(perpetrators))}
           table={cellsTable(lang, perpetrators, TEXT.perpetrator[lang], ['victims', 'share'])}
         />
         <ChartSection
-          lang={lang} id="violence-service" title={TEXT.byService[lang]} status={sectionStatus(serviceQ)} error={serviceQ.error} empty={empty}
+          lang={lang} id="violence-service" title={TEXT.byService[lang]} status={sectionStatus(serviceQ)} error={serviceQ.cause} empty={empty}
           notes={<p className="meta">{TEXT.byServiceNote[lang]}</p>}
           option={serviceOpt} chartLabel={label(TEXT.byService[lang])} height={560}
           withheld={withheldNote(lang, withheldLabels(services))}
@@ -147,7 +149,7 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
       </div>
 
       <ChartSection
-        lang={lang} id="violence-trend" title={trendTitle} status={sectionStatus(trendQ)} error={trendQ.error}
+        lang={lang} id="violence-trend" title={trendTitle} status={sectionStatus(trendQ)} error={trendQ.cause}
         option={trendOpt} chartLabel={trendTitle} height={300}
         withheld={withheldNote(lang, trend.filter((p) => p.suppressed).map((p) => String(p.year)))}
         table={trendTable(lang, trend)}
