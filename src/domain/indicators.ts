@@ -76,8 +76,8 @@ const RECORD_YEAR = L(
   'Year = the year the report was recorded in SIMFONI-PPA, not the year of the incident.',
 );
 const WITHHELD = L(
-  'Angka anak yang kecil (1-4) dan sel lain yang dapat dipakai untuk menghitungnya tidak dipublikasikan; angka turunan dari angka yang disembunyikan juga tidak ditampilkan.',
-  'Small counts of children (1-4) and further cells that could reveal them are withheld; figures computed from a withheld count are not shown either.',
+  'Angka anak dan kasus yang kecil (1-4) dan sel lain yang dapat dipakai untuk menghitung atau membatasinya tidak dipublikasikan; angka turunan dari angka yang disembunyikan juga tidak ditampilkan.',
+  'Small counts of children and of cases (1-4), and further cells that could reveal or bound them, are withheld; figures computed from a withheld count are not shown either.',
 );
 const BY_TABLE_LEVEL = L(
   'Tersedia hanya pada tingkat wilayah tempat tabel rinciannya dipublikasikan (pada data demo: nasional dan provinsi), karena angka kabupaten/kota terlalu kecil untuk dipublikasikan.',

@@ -173,7 +173,7 @@ describe('printable report in the browser', () => {
     expect(flat(pdf.pages[0]!)).toMatch(/Tanggal acuan/);
     expect(flat(pdf.all)).toContain('menunjukkan pelaporan sama besarnya dengan kejadian'); // the reporting caveat
     expect(flat(pdf.all)).toContain('ESTIMASI'); // the estimated child denominator
-    expect(flat(pdf.all)).toContain('Angka anak 1 sampai 4 tidak dipublikasikan'); // the manifest's disclosure rule
+    expect(flat(pdf.all)).toContain('Angka anak dan angka kasus 1 sampai 4 tidak dipublikasikan'); // the manifest's disclosure rule
     expect(flat(pdf.all)).toMatch(/Pratama: 500-600 poin/); // KLA thresholds
     expect(flat(pdf.all)).toContain('CC BY 4.0');
     expectWatermarkEverywhere(pdf);
