@@ -197,7 +197,9 @@ export default function MapView({ lang }: { lang: Lang }) {
             </div>
           ) : (
             <p id={ids.year} className="meta year-none">
-              {indicator.timeAxis === 'none' ? tl(lang, TEXT.noYear) : year !== null ? <><strong className="year-value">{year}</strong> · {tl(lang, TEXT.loadingYears)}</> : t(lang, 'loading')}
+              {indicator.timeAxis === 'none' ? tl(lang, TEXT.noYear)
+                : year !== null ? <><strong className="year-value">{year}</strong>{data.status === 'error' ? null : <> · {tl(lang, TEXT.loadingYears)}</>}</>
+                  : data.status === 'error' ? tl(lang, TEXT.noOtherYears) : t(lang, 'loading')}
             </p>
           )}
         </div>

@@ -14,6 +14,7 @@ export const TEXT = {
   caveats: L('Catatan', 'Caveats'),
   year: L('Tahun', 'Year'),
   loadingYears: L('tahun lain dimuat…', 'loading the other years…'),
+  noOtherYears: L('tahun tidak tersedia (lihat pesan di atas)', 'years not available (see the message above)'),
   noYear: L('Tanpa tahun: registri pada tanggal acuan snapshot', 'No year: the registry on the snapshot reference date'),
   level: L('Tingkat wilayah', 'Region level'),
   province: L('Provinsi (38)', 'Provinces (38)'),
