@@ -18,6 +18,7 @@ export async function validateDataset(duck: Duck, dataset: RawDataset, file: str
   // Region values whose characters were refused above are not looked up again.
   await sink.add(await harmoniseRegions(duck, resolver, file, `region_map_${dataset.id}`, 'cell_problems'));
   await duck.run(`CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${dataset.id}`);
+  if (dataset.id === 'violence') await duck.run(`CREATE OR REPLACE TABLE violence_shared_cases AS ${readQuery('pipeline/shared_cases')}`);
   await sink.addQuery(file, readQuery(RULES[dataset.id]), dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
 }
 
