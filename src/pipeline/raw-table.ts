@@ -38,6 +38,8 @@ export async function readRawTable(duck: Duck, dataset: RawDataset, csv: CsvShap
     delim = ${sqlString(csv.delimiter)}, quote = '"', escape = '"', store_rejects = true, encoding = 'utf-8',
     columns = {${csv.header.map((h) => `${sqlString(h)}: ${sqlString(types.get(h) ?? 'VARCHAR')}`).join(', ')}})`;
   const unreadable = async (e: unknown) => {
+    // Running out of memory or disk is the build's fault, not the file's: the command line names it (cli/failure.ts).
+    if (NOT_THE_FILE.test((e as Error).message)) throw e;
     await sink.add([issueOf(file, `berkas tidak dapat dibaca sebagai CSV / cannot read as CSV: ${oneLine((e as Error).message)}`)]);
     return false;
   };
@@ -97,6 +99,9 @@ export async function readRawTable(duck: Duck, dataset: RawDataset, csv: CsvShap
 /** Whether a column is stored as a dictionary: one with values, not more than DICTIONARY_LIMIT. */
 const dictionary = (stat: { n: number } | undefined): stat is { n: number; spaced: boolean } =>
   stat !== undefined && stat.n > 0 && stat.n <= DICTIONARY_LIMIT;
+
+/** DuckDB errors of the machine (memory, disk), never reported as the file being unreadable. */
+const NOT_THE_FILE = /Out of Memory Error|No space left on device|ENOSPC|INTERNAL Error/;
 
 /** A cell as the pipeline reads it: spaces around it removed only where there are any; blank is NULL. */
 const trimmed = (x: string) => `CASE WHEN starts_with(${x}, ' ') OR ends_with(${x}, ' ') THEN nullif(trim(${x}), '') ELSE ${x} END`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Duck } from '../../src/pipeline/duck.ts';
 import { aggregateViolence, prepare, validateInputs } from '../../src/pipeline/stages.ts';
 import { DICTIONARY_LIMIT } from '../../src/pipeline/raw-table.ts';
+import { InputError } from '../../src/pipeline/issues.ts';
 import { copyValidRaw, inputIssuesAfter, REFERENCE_DATE, tempDir } from '../helpers.ts';
 
 // The raw table (src/pipeline/raw-table.ts): columns but free text are stored as dictionaries of their values and read
@@ -93,4 +94,22 @@ describe('the raw table', () => {
     expect(issues[0]).toBe('"kekerasan.csv","2","usia","umur 0","bukan bilangan bulat (hanya angka 0-9) / not a whole number (digits 0-9 only)"');
     expect(issues.at(-1)).toBe(`"kekerasan.csv","${n + 1}","usia","umur ${n - 1}","bukan bilangan bulat (hanya angka 0-9) / not a whole number (digits 0-9 only)"`);
   }, 60_000);
+});
+
+describe('a build out of memory while reading', () => {
+  it('fails with DuckDB\'s out-of-memory error, never as an unreadable file', async () => {
+    const { dir, cleanup } = tempDir();
+    const small = await Duck.open({ spillDir: join(dir, 'spill'), file: join(dir, 'build.duckdb') });
+    try {
+      await prepare(small);
+      await small.run('CHECKPOINT');
+      await small.run(`SET memory_limit = '1MB'`);
+      const error = await validateInputs(small, { rawDir: copyValidRaw(dir), referenceDate: REFERENCE_DATE }, dir).catch((e: unknown) => e);
+      expect(error).not.toBeInstanceOf(InputError);
+      expect((error as Error).message).toMatch(/^Out of Memory Error/);
+    } finally {
+      small.close();
+      cleanup();
+    }
+  });
 });
