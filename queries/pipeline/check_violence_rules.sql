@@ -2,15 +2,40 @@
 -- letter case are refused (they would count as two cases); a row identical to an earlier one (the same export pasted
 -- twice) is refused, and so is the same id_korban twice in one case. Two different ids with the same 64-bit hash (the
 -- case key of clean_violence.sql; about one chance in 10^6 for 10^7 cases) stop the build rather than merge two cases.
--- Every rule concerns an id written on more than one row: one aggregation on a hash of the id finds those rows
--- (a hash collision only adds rows to check), and the exact checks run on them alone.
--- Tables: raw_input (violence), region_map(raw_value, region_code).
+-- Every rule concerns an id written on more than one row: table violence_shared_cases (shared_cases.sql) holds them
+-- (by a hash of the id: a collision only adds rows to check). Plain aggregations, which spill to disk whatever the
+-- number of rows, find the candidates among their rows: the exact ids in more than one region spelling, the case keys
+-- with more than one spelling, and the rows sharing a hash of all their columns or of (id_kasus, id_korban). The exact
+-- checks (lists, windows) then run on the rows of those candidates alone: a few in a valid file, so little memory.
+-- Tables: raw_input (violence), violence_shared_cases(k), region_map(raw_value, region_code).
 -- Columns: row INTEGER, column_name VARCHAR, value VARCHAR, message VARCHAR.
-WITH shared_keys AS (
-  SELECT hash(lower(id_kasus)) AS k FROM raw_input WHERE id_kasus IS NOT NULL GROUP BY k HAVING count(*) > 1
+WITH shared AS MATERIALIZED (
+  SELECT *, hash(lower(id_kasus)) AS k FROM raw_input
+  WHERE id_kasus IS NOT NULL AND hash(lower(id_kasus)) IN (SELECT k FROM violence_shared_cases)
+),
+ids AS MATERIALIZED (
+  -- One row per exact id written on more than one row: whether its rows name more than one region (in any spelling).
+  SELECT id_kasus, any_value(k) AS k, min(wilayah) <> max(wilayah) AS regions_differ FROM shared GROUP BY id_kasus
+),
+spelled_keys AS (
+  SELECT k FROM ids GROUP BY k HAVING count(*) > 1
+),
+row_twins AS (
+  SELECT hash(id_kasus, id_korban, tanggal_lapor, wilayah, jenis_kelamin, usia, jenis_kekerasan, tempat_kejadian, hubungan_pelaku,
+    disabilitas, layanan) AS h
+  FROM shared GROUP BY h HAVING count(*) > 1
+),
+victim_twins AS (
+  SELECT hash(id_kasus, id_korban) AS h FROM shared WHERE id_korban IS NOT NULL GROUP BY h HAVING count(*) > 1
 ),
 multi AS MATERIALIZED (
-  SELECT * FROM raw_input WHERE id_kasus IS NOT NULL AND hash(lower(id_kasus)) IN (SELECT k FROM shared_keys)
+  -- The rows of every candidate; each exact check below sees all the rows of each group it forms.
+  SELECT * EXCLUDE (k) FROM shared
+  WHERE id_kasus IN (SELECT id_kasus FROM ids WHERE regions_differ)
+    OR k IN (SELECT k FROM spelled_keys)
+    OR hash(id_kasus, id_korban, tanggal_lapor, wilayah, jenis_kelamin, usia, jenis_kekerasan, tempat_kejadian,
+      hubungan_pelaku, disabilitas, layanan) IN (SELECT h FROM row_twins)
+    OR (id_korban IS NOT NULL AND hash(id_kasus, id_korban) IN (SELECT h FROM victim_twins))
 ),
 split_cases AS (
   SELECT r.id_kasus, string_agg(DISTINCT m.region_code, ', ' ORDER BY m.region_code) AS regions

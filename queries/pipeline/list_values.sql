@@ -3,4 +3,4 @@
 -- Tables: raw_input. Params: $column VARCHAR.
 -- Columns: key INTEGER, raw VARCHAR ('' for an empty cell), items VARCHAR[].
 SELECT (row_number() OVER (ORDER BY raw))::INTEGER AS key, raw, split_list(raw) AS items
-FROM (SELECT DISTINCT coalesce(COLUMNS(c -> c = $column), '') AS raw FROM raw_input)
+FROM (SELECT DISTINCT coalesce(value::VARCHAR, '') AS raw FROM (SELECT DISTINCT COLUMNS(c -> c = $column) AS value FROM raw_input))

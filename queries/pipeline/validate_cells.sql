@@ -1,5 +1,5 @@
 -- Problems of single cell values against the dataset's contract rules, one row per (column, distinct value).
--- Tables: cell_values(column_name, value, n) (from column_values.sql), contract_rules (see src/pipeline/validate.ts).
+-- Tables: cell_values(column_name, value, n) (raw_<dataset>_values, see src/pipeline/read-raw.ts), contract_rules (see src/pipeline/validate.ts).
 -- Params: $min_date DATE, $max_date DATE (the snapshot reference date; later dates are errors unless allow_future).
 -- Columns: column_name VARCHAR, value VARCHAR, shown VARCHAR (the value with forbidden characters as U+FFFD), message VARCHAR.
 WITH checked AS (

@@ -1,7 +1,8 @@
 -- Cases and victims for every published violence table at national ('00'), province and regency level, for
 -- every year x region x category with zeros included: the complete cube that disclosure control works on.
 -- `dim` is the published table's name; `category` joins its category columns with '|' ('P|13-17').
--- Tables: violence_victims, type_lists, service_lists (clean_violence.sql), regions (published), codes (published).
+-- Tables: violence_victims, type_lists, service_lists (clean_violence.sql), violence_shared_cases (shared_cases.sql),
+--         regions (published), codes (published).
 -- Columns: dim, year, region_code, level, category, cases, victims.
 WITH type_items AS (
   SELECT key, unnest(items) AS category FROM type_lists
@@ -30,17 +31,25 @@ victim_counts AS (
   GROUP BY GROUPING SETS ((year, region_code), (year, region_code, type_key), (year, region_code, sex, age_group),
     (year, region_code, place), (year, region_code, perpetrator), (year, region_code, disability), (year, region_code, service_key))
 ),
-case_years AS (
-  -- A case counts once per year and kab/kota (it lies in one kab/kota: check_violence_rules.sql), with the types of
-  -- any of its victims that year.
-  SELECT v.year, v.region_code, bit_or(t.mask) AS mask
+shared_masks AS MATERIALIZED (
+  -- The rows of the cases written on more than one row (violence_shared_cases, from shared_cases.sql), counted per
+  -- case, year, kab/kota and set of types: the only rows where counting victims and counting cases differ.
+  SELECT v.case_key, v.year, v.region_code, t.mask, count(*) AS n
   FROM violence_victims v JOIN type_masks t ON t.key = v.type_key
-  GROUP BY v.case_key, v.year, v.region_code
+  WHERE v.case_key IN (SELECT k FROM violence_shared_cases)
+  GROUP BY ALL
 ),
-case_counts AS (
-  SELECT 'violence_totals' AS dim, '' AS category, year, region_code, count(*) AS cases FROM case_years GROUP BY ALL
+extra_rows AS (
+  -- A case counts once per year and kab/kota (it lies in one kab/kota: check_violence_rules.sql), with the types of
+  -- any of its victims that year: cases = victims minus, for each such case, its rows beyond the first (per type,
+  -- its rows of that type beyond the first).
+  SELECT 'violence_totals' AS dim, '' AS category, year, region_code, sum(n - 1) AS extra
+  FROM (SELECT case_key, year, region_code, sum(n) AS n FROM shared_masks GROUP BY ALL)
+  GROUP BY ALL
   UNION ALL
-  SELECT 'violence_by_type', b.code, c.year, c.region_code, count(*) FROM case_years c JOIN type_bits b ON c.mask & b.bit <> 0 GROUP BY ALL
+  SELECT 'violence_by_type', code, year, region_code, sum(n - 1)
+  FROM (SELECT s.case_key, s.year, s.region_code, b.code, sum(s.n) AS n FROM shared_masks s JOIN type_bits b ON s.mask & b.bit <> 0 GROUP BY ALL)
+  GROUP BY ALL
 ),
 regency_victims AS (
   -- Each published table's categories per kab/kota.
@@ -60,9 +69,10 @@ regency_victims AS (
 ),
 regency_counts AS (
   -- Cases only where published (totals and types).
-  SELECT v.dim, v.category, v.year, v.region_code, left(v.region_code, 2) AS province_code, c.cases, v.victims
+  SELECT v.dim, v.category, v.year, v.region_code, left(v.region_code, 2) AS province_code,
+    CASE WHEN v.dim IN ('violence_totals', 'violence_by_type') THEN v.victims - coalesce(e.extra, 0) END AS cases, v.victims
   FROM regency_victims v
-  LEFT JOIN case_counts c ON c.dim = v.dim AND c.category = v.category AND c.year = v.year AND c.region_code = v.region_code
+  LEFT JOIN extra_rows e ON e.dim = v.dim AND e.category = v.category AND e.year = v.year AND e.region_code = v.region_code
 ),
 counted AS (
   -- Cases are counted per kab/kota and summed upwards: exact, because a case is recorded in one kab/kota
@@ -89,7 +99,7 @@ dim_categories AS (
   UNION ALL SELECT 'violence_by_service', code, ord FROM codes WHERE vocabulary = 'service'
 ),
 years AS (
-  SELECT unnest(range(min(year), max(year) + 1))::INTEGER AS year FROM violence_victims
+  SELECT unnest(range(min(year), max(year) + 1))::INTEGER AS year FROM victim_counts
 )
 SELECT
   d.dim, y.year, r.region_code, r.level, d.category,

@@ -66,7 +66,7 @@ export async function buildSnapshot(opts: BuildOptions): Promise<BuildResult> {
 
   // Working files that hold raw rows (an XLSX converted to CSV, DuckDB's spill files) live outside public/, and are removed.
   const work = mkdtempSync(join(tmpdir(), 'pantau-build-'));
-  const duck = await Duck.open({ spillDir: join(work, 'spill') });
+  const duck = await Duck.open({ spillDir: join(work, 'spill'), file: join(work, 'build.duckdb') });
   const staging = stagingDir(opts.outDir, opts.snapshotId);
   try {
     await prepare(duck);

@@ -8,21 +8,23 @@ export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 /** DuckDB's memory budget in a build (see Duck.open); the process peaks a few hundred MB above it. */
 export const BUILD_MEMORY_LIMIT = process.env.PANTAU_MEMORY_LIMIT ?? '1GB';
 
-/** A thin wrapper over one in-memory DuckDB connection, used by every pipeline stage. */
+/** A thin wrapper over one DuckDB connection, used by every pipeline stage. */
 export class Duck {
   private constructor(readonly conn: DuckDBConnection, private readonly instance: DuckDBInstance) {}
 
   /**
-   * An in-memory database. With `spillDir`, DuckDB works within `memoryLimit` (default BUILD_MEMORY_LIMIT) and writes
-   * what does not fit to that folder: a build's raw rows then cost disk, not memory, whatever their number.
+   * An in-memory database, or with `file` a database file (a build's, in its temporary folder: tables are stored
+   * compressed, and what does not fit in memory is read back from that file instead of being held). With `spillDir`,
+   * DuckDB works within `memoryLimit` (default BUILD_MEMORY_LIMIT) and writes the intermediate results that do not
+   * fit (hash tables, sorts) to that folder: a build's raw rows then cost disk, not memory, whatever their number.
    */
-  static async open(opts: { spillDir?: string; memoryLimit?: string } = {}): Promise<Duck> {
+  static async open(opts: { spillDir?: string; memoryLimit?: string; file?: string } = {}): Promise<Duck> {
     const config: Record<string, string> = { threads: '2' };
     if (opts.spillDir) {
       config.temp_directory = opts.spillDir;
       config.memory_limit = opts.memoryLimit ?? BUILD_MEMORY_LIMIT;
     }
-    const instance = await DuckDBInstance.create(':memory:', config);
+    const instance = await DuckDBInstance.create(opts.file ?? ':memory:', config);
     const conn = await instance.connect();
     // Never try to download anything (extensions), and fail fast instead.
     await conn.run('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');

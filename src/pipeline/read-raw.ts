@@ -1,11 +1,12 @@
 import { lstatSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { RawDataset } from '../domain/raw-contract.ts';
-import { sqlString, type Duck } from './duck.ts';
+import type { Duck } from './duck.ts';
 import type { InputIssue } from './issues.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { checkFileKind, scanCsv } from './raw-file-check.ts';
 import { xlsxToCsv } from './xlsx-read.ts';
+import { readRawTable } from './raw-table.ts';
 
 const exists = (p: string) => {
   try {
@@ -31,8 +32,9 @@ export function locateRawFile(dir: string, dataset: RawDataset): { path?: string
 }
 
 /**
- * Loads a raw CSV or XLSX file into view raw_<dataset> (over table raw_<dataset>_data) with every column as VARCHAR
- * (surrounding spaces removed, empty cells NULL) and `__row`, the row number as a spreadsheet shows it. File-level
+ * Loads a raw CSV or XLSX file into view raw_<dataset> (over table raw_<dataset>_data; see raw-table.ts) with every
+ * column as text (surrounding spaces removed, empty cells NULL) and `__row`, the row number as a spreadsheet shows it,
+ * and the distinct values of its columns but free text in raw_<dataset>_values. File-level
  * problems (what the file is, its encoding, header, broken lines) go to `sink`; when there are any the table is not
  * created and the file's cells are not validated. Returns whether the table was created.
  */
@@ -76,37 +78,7 @@ export async function loadRawFile(duck: Duck, dataset: RawDataset, path: string,
     return false;
   }
 
-  const columns = `{${header.map((h) => `${sqlString(h)}: 'VARCHAR'`).join(', ')}}`;
-  await duck.run(`DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans;`);
-  const source = `read_csv(${sqlString(csvPath)}, header = true, auto_detect = false, delim = ${sqlString(scan.delimiter)},
-    quote = '"', escape = '"', columns = ${columns}, store_rejects = true, encoding = 'utf-8')`;
-  // Empty cells are NULL as read; spaces around a value are removed only where there are any (trimming every
-  // cell of a 10M-row file would copy every string).
-  const select = header.map((h) => h === '__row'
-    ? '"__row"::INTEGER AS __row'
-    : `CASE WHEN starts_with(${quoteIdent(h)}, ' ') OR ends_with(${quoteIdent(h)}, ' ') THEN nullif(trim(${quoteIdent(h)}), '')
-        ELSE ${quoteIdent(h)} END AS ${quoteIdent(h.trim().toLowerCase())}`);
-  try {
-    await duck.run(`CREATE OR REPLACE TABLE raw_${dataset.id}_data AS SELECT ${select.join(', ')} FROM ${source}`);
-  } catch (e) {
-    await sink.add([issue(`berkas tidak dapat dibaca sebagai CSV / cannot read as CSV: ${oneLine((e as Error).message)}`)]);
-    return false;
-  }
-  // The table keeps the file's order, so for a CSV (with no blank lines, checked above) rowid + 2 is the line number.
-  // Optional columns the file leaves out are NULL, so the SQL can name every column of the contract.
-  const given = new Set(header.map((h) => h.trim().toLowerCase()));
-  const absent = dataset.columns.filter((c) => !given.has(c.name)).map((c) => `, NULL::VARCHAR AS ${quoteIdent(c.name)}`).join('');
-  await duck.run(`CREATE OR REPLACE VIEW raw_${dataset.id} AS ${xlsx
-    ? `SELECT *${absent} FROM raw_${dataset.id}_data`
-    : `SELECT (rowid + 2)::INTEGER AS __row, *${absent} FROM raw_${dataset.id}_data`}`);
-  const [rejects] = await duck.all('SELECT count(*)::BIGINT AS n FROM reject_errors');
-  if (Number(rejects?.n ?? 0) > 0) {
-    await sink.addQuery(file, `SELECT ${xlsx ? 'NULL' : 'line'} AS "row", column_name, NULL AS value,
-      'baris rusak / malformed line: ' || error_type || ' — ' || split_part(error_message, chr(10), 1) AS message FROM reject_errors`);
-    await duck.run(`DROP VIEW raw_${dataset.id}; DROP TABLE raw_${dataset.id}_data`);
-    return false;
-  }
-  return true;
+  return readRawTable(duck, dataset, { path: csvPath, header, delimiter: scan.delimiter, numbered: xlsx }, file, sink);
 }
 
 const oneLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
@@ -131,4 +103,3 @@ function splitHeader(line: string, delimiter: string): string[] {
   return line.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').trim());
 }
 
-const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;

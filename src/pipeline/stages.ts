@@ -26,14 +26,14 @@ export async function useDataset(duck: Duck, id: DatasetId): Promise<void> {
 }
 
 /**
- * Victim rows (violence_victims, compact and internal; violence_clean is a readable view of them) and the complete
- * cube of counts (violence_cube).
+ * Victim rows (view violence_victims, compact and internal; violence_clean is a readable view of them) and the
+ * complete cube of counts (violence_cube).
  */
 export async function aggregateViolence(duck: Duck): Promise<void> {
   await useDataset(duck, 'violence');
   await duck.run(`CREATE OR REPLACE TABLE type_lists AS ${readQuery('pipeline/list_values')}`, { column: 'jenis_kekerasan' });
   await duck.run(`CREATE OR REPLACE TABLE service_lists AS ${readQuery('pipeline/list_values')}`, { column: 'layanan' });
-  await duck.run(`CREATE OR REPLACE TABLE violence_victims AS ${readQuery('pipeline/clean_violence')}`);
+  await duck.run(`CREATE OR REPLACE VIEW violence_victims AS ${readQuery('pipeline/clean_violence')}`);
   await duck.run(`CREATE OR REPLACE VIEW violence_clean AS ${readQuery('pipeline/violence_clean')}`);
   await duck.run(`CREATE OR REPLACE TABLE violence_cube AS ${readQuery('pipeline/violence_cube')}`);
 }

@@ -18,20 +18,22 @@ export async function validateDataset(duck: Duck, dataset: RawDataset, file: str
   // Region values whose characters were refused above are not looked up again.
   await sink.add(await harmoniseRegions(duck, resolver, file, `region_map_${dataset.id}`, 'cell_problems'));
   await duck.run(`CREATE OR REPLACE VIEW region_map AS SELECT * FROM region_map_${dataset.id}`);
+  if (dataset.id === 'violence') await duck.run(`CREATE OR REPLACE TABLE violence_shared_cases AS ${readQuery('pipeline/shared_cases')}`);
   await sink.addQuery(file, readQuery(RULES[dataset.id]), dataset.id === 'lksa' ? { reference_date: referenceDate } : undefined);
 }
 
 const TEXT_MAX_LENGTH = 10_000;
 
-/** Checks each distinct value of each column once, then finds the rows that hold the values with problems; text columns row by row. */
+/**
+ * Checks each distinct value of each column once (raw_<dataset>_values, counted while the file was read), then finds
+ * the rows that hold the values with problems; text columns row by row.
+ */
 async function cellIssues(duck: Duck, dataset: RawDataset, referenceDate: string, file: string, sink: IssueSink): Promise<void> {
-  await duck.run('CREATE OR REPLACE TABLE cell_values (column_name VARCHAR, value VARCHAR, n INTEGER)');
+  await duck.run(`CREATE OR REPLACE TABLE cell_values AS SELECT column_name, value, n FROM raw_${dataset.id}_values`);
   for (const c of dataset.columns) {
     if (c.type.kind === 'text') {
       // Ids and names: checked row by row (nearly one distinct value per row).
       await sink.addQuery(file, readQuery('pipeline/text_cells'), { column: c.name, required: c.required, max_length: c.type.maxLength ?? TEXT_MAX_LENGTH });
-    } else {
-      await duck.run(`INSERT INTO cell_values ${readQuery('pipeline/column_values')}`, { column: c.name });
     }
   }
   await duck.run(`CREATE OR REPLACE TABLE cell_problems AS ${readQuery('pipeline/validate_cells')}`, { min_date: MIN_DATE, max_date: referenceDate });
