@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { Duck, sqlString } from '../../src/pipeline/duck.ts';
 import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
+import { landingPlugin } from '../../src/app/landing/vite-plugin.ts';
+import { formatChange, formatNumber, formatPercent } from '../../src/app/format.ts';
+import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import { copyValidRaw, REFERENCE_DATE, tempDir } from '../helpers.ts';
 
 // Totals outside the disclosure model: a figure published beside the tables that the model does not know about gives
@@ -78,5 +81,41 @@ describe('figures published beside the tables', () => {
     landing.violence_headline.victims += 3;
     writeFileSync(join(to, 'landing.json'), JSON.stringify(landing));
     await expect(auditSnapshot(duck, to, 5)).rejects.toThrow(/landing\.json: differs from what the app's queries compute/);
+  });
+
+  it('the page baked into index.html shows no figure but those of the audited landing slice', async () => {
+    // The site as vite sees it: this snapshot as the current one, and the province boundaries.
+    const pub = join(scratch.dir, 'public');
+    cpSync(dir, join(pub, 'data', 'figures'), { recursive: true });
+    writeFileSync(join(pub, 'data', 'index.json'), JSON.stringify({ current: 'figures' }));
+    mkdirSync(join(pub, 'geo'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'public', 'geo', 'provinces.topojson'), join(pub, 'geo', 'provinces.topojson'));
+    const transform = landingPlugin(pub).transformIndexHtml as (html: string) => string;
+    const html = transform('<html><body><div id="root"></div></body></html>');
+    expect(html).toContain('id="landing-map"');
+
+    // Every number a reader sees (text and titles, not the map's path coordinates) is a landing figure as the page
+    // formats it, a year of the slice, or the page's fixed wording ("per 100.000 anak", "0-17").
+    const landing = JSON.parse(readFileSync(join(dir, 'landing.json'), 'utf8'));
+    const leaves: number[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'number') leaves.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(landing);
+    const allowed = new Set(['100.000', '0', '17', String(landing.year), String(landing.kla_year)]);
+    for (const n of leaves) {
+      for (const s of [formatNumber('id', n), formatNumber('id', n, 1), formatChange('id', n), formatPercent('id', n)]) {
+        for (const part of s.match(/\d[\d.,]*/g) ?? []) allowed.add(part);
+      }
+    }
+    const shown = [
+      ...html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, ' ').matchAll(/\d[\d.,]*\d|\d/g),
+      ...[...html.matchAll(/title="([^"]*)"|<title>([^<]*)<\/title>/g)].flatMap((m) => [...(m[1] ?? m[2] ?? '').matchAll(/\d[\d.,]*\d|\d/g)]),
+    ].map((m) => m[0]);
+    expect(shown.length).toBeGreaterThan(40);
+    expect(shown.filter((n) => !allowed.has(n))).toEqual([]);
+    // The headline is the slice's, which the audit re-derives from the tables (test above).
+    expect(html).toContain(`<div class="figure-value">${formatNumber('id', landing.violence_headline.victims)}</div>`);
   });
 });
