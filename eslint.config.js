@@ -4,11 +4,22 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 // Layers point one way: app -> state, db, domain; pipeline -> domain; domain imports nothing of ours.
-const layer = (from, forbidden) => ({
+// Packages stay in their layer: the DuckDB-WASM engine and Arrow only in src/db; React not in the engine, domain or
+// pipeline; Node's modules not in code that runs in the browser (build-time code lives in scripts/ and src/pipeline).
+const BROWSER_ONLY_IN_DB = [
+  { group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'], message: 'Only src/db talks to DuckDB-WASM (one query path).' },
+  { group: ['apache-arrow', 'apache-arrow/*'], message: 'Only src/db reads Arrow: rows leave src/db as plain objects.' },
+];
+const NO_REACT = [{ group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'React belongs in src/app.' }];
+const NO_NODE = [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'url'], message: 'Browser code must not import Node modules (build-time code goes in scripts/ or src/pipeline).' }];
+const layer = (from, forbidden, packages = []) => ({
   files: [`src/${from}/**/*.{ts,tsx}`],
   rules: {
     'no-restricted-imports': ['error', {
-      patterns: forbidden.map((f) => ({ group: [`**/${f}/**`, `../${f}/*`, `../../${f}/*`], message: `src/${from} must not import src/${f} (one-way layers, see README).` })),
+      patterns: [
+        ...forbidden.map((f) => ({ group: [`**/${f}/**`, `../${f}/*`, `../../${f}/*`], message: `src/${from} must not import src/${f} (one-way layers, see README).` })),
+        ...packages,
+      ],
     }],
   },
 });
@@ -29,9 +40,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  layer('domain', ['app', 'db', 'state', 'pipeline']),
-  layer('pipeline', ['app', 'db', 'state']),
-  layer('db', ['app', 'state', 'pipeline']),
-  layer('state', ['app', 'db', 'pipeline']),
-  layer('app', ['pipeline']),
+  layer('domain', ['app', 'db', 'state', 'pipeline'], [...BROWSER_ONLY_IN_DB, ...NO_REACT, ...NO_NODE]),
+  layer('pipeline', ['app', 'db', 'state'], [...BROWSER_ONLY_IN_DB, ...NO_REACT]),
+  layer('db', ['app', 'state', 'pipeline'], [...NO_REACT, ...NO_NODE]),
+  layer('state', ['app', 'db', 'pipeline'], [...BROWSER_ONLY_IN_DB, ...NO_NODE]),
+  layer('app', ['pipeline'], [...BROWSER_ONLY_IN_DB, ...NO_NODE]),
 );

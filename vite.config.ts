@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { landingPlugin } from './src/app/landing/vite-plugin.ts';
+import { landingPlugin } from './scripts/vite-landing.ts';
 import { isWorkingEntry } from './src/pipeline/snapshot-dir.ts';
 
 // bench:app builds the same app on other snapshots by pointing PANTAU_PUBLIC_DIR at another public folder.

@@ -21,7 +21,7 @@ const VIEWS: Record<ViewId, { label: MessageKey; component: ComponentType<{ lang
   report: { label: 'viewReport', component: lazyWithRetry(() => import('./views/report/ReportView.tsx')) },
 };
 
-/** The snapshot facts baked into index.html (src/app/landing/vite-plugin.ts), so the banner needs no fetch. */
+/** The snapshot facts baked into index.html (scripts/vite-landing.ts), so the banner needs no fetch. */
 const STATIC_INFO: { synthetic?: boolean; synthetic_notice?: { id: string; en: string } | null } = (() => {
   try {
     return JSON.parse(document.getElementById('snapshot-info')?.textContent ?? '{}') as typeof STATIC_INFO;

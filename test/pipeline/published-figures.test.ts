@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { Duck, sqlString } from '../../src/pipeline/duck.ts';
 import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
-import { landingPlugin } from '../../src/app/landing/vite-plugin.ts';
+import { landingPlugin } from '../../scripts/vite-landing.ts';
 import { formatChange, formatNumber, formatPercent } from '../../src/app/format.ts';
 import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import { copyValidRaw, REFERENCE_DATE, tempDir } from '../helpers.ts';

@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Topology } from 'topojson-specification';
-import { classify, classOf } from '../../domain/classify.ts';
-import { MISSING_STYLE, SUPPRESSED_STYLE, paletteFor } from '../../domain/palettes.ts';
-import { indicatorById } from '../../domain/indicators.ts';
-import { escapeHtml, formatNumber } from '../format.ts';
-import { renderLandingHtml, type LandingData, type LegendEntry, type LandingSnapshotInfo } from './landing-html.ts';
+import { classify, classOf } from '../src/domain/classify.ts';
+import { MISSING_STYLE, SUPPRESSED_STYLE, paletteFor } from '../src/domain/palettes.ts';
+import { indicatorById } from '../src/domain/indicators.ts';
+import { escapeHtml, formatNumber } from '../src/app/format.ts';
+import { renderLandingHtml, type LandingData, type LegendEntry, type LandingSnapshotInfo } from '../src/app/landing/landing-html.ts';
 
 // Bakes the first paint into index.html (build and dev): the snapshot's headline figures and a static SVG map of
 // the default indicator (victims per 100,000 children by province, latest year), plus the slice itself as JSON.
