@@ -24,6 +24,12 @@ const dict = {
   search: { id: 'Cari', en: 'Search' },
   firstRows: { id: 'Menampilkan {n} baris pertama; persempit dengan pencarian.', en: 'Showing the first {n} rows; narrow down with the search.' },
   suppressed: { id: 'disembunyikan', en: 'withheld' },
+  // The one rank rule (src/domain/rank.ts), stated beside every rank.
+  rankRule: {
+    id: 'Peringkat 1 = nilai tertinggi, untuk setiap indikator: peringkat bukan penilaian (angka tercatat yang rendah tidak berarti wilayah aman). Nilai yang sama berbagi peringkat; nilai yang disembunyikan atau tidak ada tidak diperingkat.',
+    en: 'Rank 1 = the highest value, for every indicator: a rank is not a judgement (a low recorded figure does not mean a safe region). Equal values share a rank; withheld or missing values are not ranked.',
+  },
+  rankHighest: { id: '1 = tertinggi', en: '1 = highest' },
   suppressedExplained: { id: 'Disembunyikan: angka anak 1-4, atau sel yang ikut disembunyikan agar angka kecil tidak dapat dihitung ulang.', en: 'Withheld: a count of 1-4 children, or a cell withheld so that a small count cannot be recalculated.' },
   missing: { id: 'tidak ada data', en: 'no data' },
   missingExplained: { id: 'Tidak ada data: wilayah tidak dicatat atau tidak ada penyebut (mis. tanpa LKSA).', en: 'No data: the region was not recorded or there is no denominator (e.g. no LKSA).' },

@@ -73,33 +73,24 @@ describe('rankAmong', () => {
   const peers = new Set(['a', 'b', 'c', 'd', 'e', 'f']);
   const rows = [row('a', 20), row('b', 10), row('c', 20), row('d', 5), row('e', null, true), row('f', null), row('x', 99)];
 
-  it('higher is better: standard competition ranking, ties share the rank', () => {
-    expect(rankAmong(rows, 'a', peers, 'higher')).toEqual({ kind: 'ranked', rank: 1, of: 4, tied: 1, unranked: 2, byValue: false });
-    expect(rankAmong(rows, 'c', peers, 'higher')).toMatchObject({ rank: 1, tied: 1 });
-    expect(rankAmong(rows, 'b', peers, 'higher')).toMatchObject({ rank: 3, of: 4, tied: 0 });
-    expect(rankAmong(rows, 'd', peers, 'higher')).toMatchObject({ rank: 4, of: 4 });
-  });
-
-  it('lower is better reverses the order', () => {
-    expect(rankAmong(rows, 'd', peers, 'lower')).toMatchObject({ rank: 1, of: 4, byValue: false });
-    expect(rankAmong(rows, 'b', peers, 'lower')).toMatchObject({ rank: 2 });
-    expect(rankAmong(rows, 'a', peers, 'lower')).toMatchObject({ rank: 3, tied: 1 });
-  });
-
-  it('neutral gives the position from the highest value, marked as not a judgement', () => {
-    expect(rankAmong(rows, 'd', peers, 'neutral')).toEqual({ kind: 'ranked', rank: 4, of: 4, tied: 0, unranked: 2, byValue: true });
+  it('one rule for every indicator: 1 = the highest value, standard competition ranking, ties share the rank', () => {
+    expect(rankAmong(rows, 'a', peers)).toEqual({ kind: 'ranked', rank: 1, of: 4, tied: 1, unranked: 2 });
+    expect(rankAmong(rows, 'c', peers)).toMatchObject({ rank: 1, tied: 1 });
+    expect(rankAmong(rows, 'b', peers)).toMatchObject({ rank: 3, of: 4, tied: 0 });
+    // The lowest value is last, never "best": a low recorded rate is not a safe region.
+    expect(rankAmong(rows, 'd', peers)).toEqual({ kind: 'ranked', rank: 4, of: 4, tied: 0, unranked: 2 });
   });
 
   it('withheld and missing values are not ranked, and say which', () => {
-    expect(rankAmong(rows, 'e', peers, 'higher')).toEqual({ kind: 'withheld' });
-    expect(rankAmong(rows, 'f', peers, 'higher')).toEqual({ kind: 'missing' });
-    expect(rankAmong(rows, 'nowhere', peers, 'higher')).toEqual({ kind: 'missing' });
+    expect(rankAmong(rows, 'e', peers)).toEqual({ kind: 'withheld' });
+    expect(rankAmong(rows, 'f', peers)).toEqual({ kind: 'missing' });
+    expect(rankAmong(rows, 'nowhere', peers)).toEqual({ kind: 'missing' });
   });
 
   it('only peers count (x, outside the group, is ignored); equal shares computed differently tie', () => {
-    expect(rankAmong(rows, 'a', new Set(['a', 'b']), 'higher')).toMatchObject({ rank: 1, of: 2, unranked: 0 });
+    expect(rankAmong(rows, 'a', new Set(['a', 'b']))).toMatchObject({ rank: 1, of: 2, unranked: 0 });
     const shares = [row('p', (1 * 100) / 3), row('q', (0.1 + 0.2) * 100 / 0.9), row('r', 50)];
-    expect(rankAmong(shares, 'p', new Set(['p', 'q', 'r']), 'higher')).toMatchObject({ rank: 2, tied: 1 });
+    expect(rankAmong(shares, 'p', new Set(['p', 'q', 'r']))).toMatchObject({ rank: 2, tied: 1 });
   });
 });
 
@@ -119,8 +110,8 @@ describe('summarise', () => {
     expect(s.own).toEqual({ value: 40, suppressed: false });
     expect(s.national).toEqual({ value: 120, suppressed: false });
     expect(s.standings.map((x) => [x.group.kind, x.standing])).toEqual([
-      ['same-province', { kind: 'ranked', rank: 1, of: 2, tied: 0, unranked: 1, byValue: false }],
-      ['same-type', { kind: 'ranked', rank: 1, of: 2, tied: 0, unranked: 1, byValue: false }],
+      ['same-province', { kind: 'ranked', rank: 1, of: 2, tied: 0, unranked: 1 }],
+      ['same-type', { kind: 'ranked', rank: 1, of: 2, tied: 0, unranked: 1 }],
     ]);
     expect(s.spread).toBeNull();
   });
@@ -134,10 +125,10 @@ describe('summarise', () => {
     expect(w.standings.map((x) => x.standing)).toEqual([{ kind: 'withheld' }, { kind: 'withheld' }]);
   });
 
-  it('a province among the provinces', () => {
+  it('a province among the provinces, ranked by value whichever direction is better', () => {
     const s = summarise({ ...indicator, better: 'lower' }, rows, get('32'), REGIONS, null)!;
     expect(s.standings).toHaveLength(1);
-    expect(s.standings[0]!.standing).toMatchObject({ kind: 'ranked', rank: 2, of: 2 });
+    expect(s.standings[0]!.standing).toMatchObject({ kind: 'ranked', rank: 1, of: 2 }); // 70 before Aceh's 50
   });
 
   it("Indonesia: no ranks, the provinces' spread instead", () => {

@@ -25,18 +25,17 @@ describe('values and ranks as text', () => {
     expect(cellText('en', victims, { value: 0, suppressed: false })).toBe('0');
   });
 
-  it('a rank, a neutral position, ties and the unranked', () => {
-    expect(standingText('en', { kind: 'ranked', rank: 3, of: 27, tied: 0, unranked: 0, byValue: false })).toBe('rank 3 of 27');
-    expect(standingText('id', { kind: 'ranked', rank: 2, of: 25, tied: 1, unranked: 2, byValue: false }))
+  it('a rank, ties and the unranked', () => {
+    expect(standingText('en', { kind: 'ranked', rank: 3, of: 27, tied: 0, unranked: 0 })).toBe('rank 3 of 27');
+    expect(standingText('id', { kind: 'ranked', rank: 2, of: 25, tied: 1, unranked: 2 }))
       .toBe('peringkat 2 dari 25 (sama dengan 1 wilayah lain; 2 tanpa nilai tidak diperingkat)');
-    expect(standingText('en', { kind: 'ranked', rank: 1, of: 27, tied: 0, unranked: 0, byValue: true })).toBe('position 1 of 27 by value');
     expect(standingText('en', { kind: 'withheld' })).toBe('not ranked: its value is withheld');
     expect(standingText('id', { kind: 'missing' })).toBe('tidak diperingkat: tidak ada data');
   });
 
   it("column labels, the provinces' spread and region kinds", () => {
-    expect(peerColumnLabel('en', { kind: 'same-type', name: 'kota', codes: new Set() })).toBe('Rank among cities (kota)');
-    expect(peerColumnLabel('id', { kind: 'same-province', name: 'Jawa Barat', codes: new Set() })).toBe('Peringkat di provinsi');
+    expect(peerColumnLabel('en', { kind: 'same-type', name: 'kota', codes: new Set() })).toBe('Rank among cities (kota) (1 = highest)');
+    expect(peerColumnLabel('id', { kind: 'same-province', name: 'Jawa Barat', codes: new Set() })).toBe('Peringkat di provinsi (1 = tertinggi)');
     const names: Record<string, string> = { '11': 'Aceh', '32': 'Jawa Barat' };
     expect(spreadText('id', share, { min: { value: 10, code: '11', ties: 0 }, median: 50.25, max: { value: 90, code: '32', ties: 3 }, n: 36, without: 2 }, (c) => names[c]!))
       .toBe('10,0% (Aceh) / 50,3% / 90,0% (Jawa Barat +3); 2 provinsi tanpa nilai');

@@ -227,6 +227,31 @@ describe('map explorer (e2e)', () => {
     expect(new URL(page.url()).searchParams.get('r')).toBe('32.73');
   });
 
+  it('ranks a kab/kota as its profile does: one rule (1 = the highest value), stated beside the rank', async () => {
+    const page = site.page;
+    await page.goto(`${site.origin}/?i=violence-victim-rate&l=regency&p=32`);
+    await painted(page, 'violence-victim-rate|');
+    await painted(page, '|regency|');
+    const table = await page.evaluate(() => {
+      const t = document.querySelector('.map-table table')!;
+      const heads = [...t.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').trim());
+      const col = heads.findIndex((h) => h.startsWith('Peringkat'));
+      return { head: heads[col], ranks: [...t.querySelectorAll('tbody tr')].map((tr) => [tr.getAttribute('data-key'), (tr.children[col]?.textContent ?? '').trim()]) };
+    });
+    expect(table.head).toContain('1 = tertinggi');
+    const ranked = table.ranks.filter(([, r]) => r !== '–');
+    const kabBandung = table.ranks.find(([code]) => code === '32.04')![1];
+    expect(kabBandung).toMatch(/^\d+$/); // Kabupaten Bandung, 3.8 million people: published in the demo snapshot
+    expect(ranked.length).toBeGreaterThan(20);
+    expect(await page.locator('.map-table').textContent()).toContain('Peringkat 1 = nilai tertinggi');
+
+    await page.goto(`${site.origin}/?v=profile&r=32.04&i=violence-victim-rate`);
+    const cell = page.locator('tr[data-indicator="violence-victim-rate"] td[data-rank="same-province"]');
+    await cell.waitFor({ timeout: 60_000 });
+    expect(await page.locator('th', { hasText: 'Peringkat di provinsi' }).first().textContent()).toContain('1 = tertinggi');
+    expect(await cell.textContent()).toMatch(new RegExp(`^peringkat ${kabBandung} dari ${ranked.length}\\b`));
+  });
+
   it('disables a level the indicator lacks, with the reason', async () => {
     const page = site.page;
     await page.goto(`${site.origin}/?i=violence-sexual-share&l=regency`);

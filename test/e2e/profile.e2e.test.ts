@@ -94,7 +94,7 @@ describe('region profile in the browser', () => {
     await settled(page, 'Jawa Barat');
     expect(new URL(page.url()).searchParams.get('r')).toBe('32');
     await expectFigures(page, '32');
-    expect(await page.locator('tr[data-indicator="violence-victim-rate"] td[data-rank="provinces"]').textContent()).toMatch(/^urutan \d+ dari 38\b|^tidak diperingkat/);
+    expect(await page.locator('tr[data-indicator="violence-victim-rate"] td[data-rank="provinces"]').textContent()).toMatch(/^peringkat \d+ dari 38\b|^tidak diperingkat/);
     await page.screenshot({ path: join(SITE.shots, 'profile-province.png'), fullPage: true });
     expect(await seriousAxeViolations(page, 'main')).toEqual([]);
 

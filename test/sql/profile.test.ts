@@ -99,15 +99,15 @@ describe('profile queries', () => {
       const indicator = indicatorById(id)!;
       return summarise(indicator, toIndicatorRows(await duck.query(`app/${indicator.sql}`)), region, regions, year)!;
     };
-    // Victims (neutral: a position by value). 2024: Kota Bandung 10, Kab. Bandung 5, the other 25 kab/kota 0 (published);
+    // Victims (rank 1 = the highest value, as for every indicator). 2024: Kota Bandung 10, Kab. Bandung 5, the other 25 kab/kota 0 (published);
     // Indonesia 23.
     const v2024 = await on('violence-victims', get('32.73'), null);
     expect(v2024.year).toBe(2024);
     expect(v2024.own).toEqual({ value: 10, suppressed: false });
     expect(v2024.national).toEqual({ value: 23, suppressed: false });
     expect(v2024.standings.map((s) => s.standing)).toEqual([
-      { kind: 'ranked', rank: 1, of: 27, tied: 0, unranked: 0, byValue: true },
-      { kind: 'ranked', rank: 1, of: kota, tied: 0, unranked: 0, byValue: true },
+      { kind: 'ranked', rank: 1, of: 27, tied: 0, unranked: 0 },
+      { kind: 'ranked', rank: 1, of: kota, tied: 0, unranked: 0 },
     ]);
     // 2023 picked: 8 victims, Indonesia 19.
     const v2023 = await on('violence-victims', get('32.73'), 2023);
@@ -121,14 +121,14 @@ describe('profile queries', () => {
     const kla = await on('kla-average-score', get('32.73'), 2023);
     expect([kla.year, kla.own.value, kla.national?.value]).toEqual([2025, 905, 675.975]);
     expect(kla.standings.map((s) => s.standing)).toEqual([
-      { kind: 'ranked', rank: 1, of: 2, tied: 0, unranked: 25, byValue: false },
-      { kind: 'ranked', rank: 1, of: 1, tied: 0, unranked: kota - 1, byValue: false },
+      { kind: 'ranked', rank: 1, of: 2, tied: 0, unranked: 25 },
+      { kind: 'ranked', rank: 1, of: 1, tied: 0, unranked: kota - 1 },
     ]);
 
     // LKSA accredited (higher is better): Jawa Barat 100% (3 of 3), Aceh 50%, Papua Selatan 0%; 35 provinces without LKSA.
     const lksa = await on('lksa-accredited-share', get('32'), null);
     expect([lksa.year, lksa.own.value, lksa.national?.value]).toEqual([null, 100, 200 / 3]);
-    expect(lksa.standings[0]!.standing).toEqual({ kind: 'ranked', rank: 1, of: 3, tied: 0, unranked: 35, byValue: false });
+    expect(lksa.standings[0]!.standing).toEqual({ kind: 'ranked', rank: 1, of: 3, tied: 0, unranked: 35 });
     // Indonesia's page: the provinces' spread.
     const national = await on('lksa-accredited-share', get('00'), null);
     expect(national.spread).toEqual({ min: { value: 0, code: '93', ties: 0 }, median: 50, max: { value: 100, code: '32', ties: 0 }, n: 3, without: 35 });

@@ -321,7 +321,7 @@ export default function MapView({ lang }: { lang: Lang }) {
           onSearch={onSearch}
           onRowClick={onRowClick}
         />
-        {v.indicator.format !== 'category' && <p className="meta">{tl(lang, TEXT.rankNote)}</p>}
+        {v.indicator.format !== 'category' && <p className="meta">{t(lang, 'rankRule')}</p>}
         <p className="meta">
           <a href={`?v=data&t=indicator:${indicator.id}${year !== null ? `&y=${year}` : ''}`} data-testid="data-behind"
             onClick={(e) => { e.preventDefault(); set({ view: 'data', table: `indicator:${indicator.id}`, year, filters: {} }); }}>
@@ -341,7 +341,7 @@ function tableColumns(indicator: Indicator, lang: Lang, words: { suppressed: str
     { key: 'name', label: tl(lang, TEXT.region), value: (r) => r.name },
     { key: 'code', label: lang === 'id' ? 'Kode' : 'Code', value: (r) => r.code },
   ];
-  if (indicator.format !== 'category') cols.push({ key: 'rank', label: tl(lang, TEXT.rank), value: (r) => r.rank, numeric: true, render: (r) => (r.rank === null ? '–' : formatNumber(lang, r.rank)) });
+  if (indicator.format !== 'category') cols.push({ key: 'rank', label: `${tl(lang, TEXT.rank)} (${t(lang, 'rankHighest')})`, value: (r) => r.rank, numeric: true, render: (r) => (r.rank === null ? '–' : formatNumber(lang, r.rank)) });
   cols.push({
     key: 'value', label: `${tl(lang, TEXT.value)} (${tl(lang, indicator.unit)})`, value: (r) => r.value, numeric: indicator.format !== 'category',
     render: (r) => valueText(indicator, r, lang, words),

@@ -46,7 +46,6 @@ export const TEXT = {
   dataBehind: L('Data di balik peta ini: saring, lihat SQL-nya, unduh (CSV, Parquet, JSON)', 'The data behind this map: filter, see its SQL, download (CSV, Parquet, JSON)'),
   region: L('Wilayah', 'Region'),
   rank: L('Peringkat', 'Rank'),
-  rankNote: L('Peringkat 1 = nilai tertinggi.', 'Rank 1 = the highest value.'),
   value: L('Nilai', 'Value'),
   numerator: L('Pembilang', 'Numerator'),
   denominator: L('Penyebut', 'Denominator'),

@@ -1,6 +1,7 @@
 // Pure transforms of the map explorer: indicator rows -> map fill states, legend entries and table rows; the year
 // and level to show. No DOM, no engine: tested in Node (test/app/map*.test.ts).
 import type { Lang, MapLevel, ClassMethod } from '../../../state/url.ts';
+import { ranksByValue } from '../../../domain/rank.ts';
 import type { Label } from '../../../domain/label.ts';
 import { INDICATORS, indicatorById, type Indicator } from '../../../domain/indicators.ts';
 import { classify, classifyAroundZero, classOf } from '../../../domain/classify.ts';
@@ -289,17 +290,15 @@ export interface TableRow {
   denominator: number | null;
 }
 
-/** Table rows for the shown regions, in code order, with competition ranks (1 = highest). */
+/** Table rows for the shown regions, in code order, ranked by the app's one rule (src/domain/rank.ts: 1 = highest). */
 export function tableRows(rows: readonly IndicatorRow[], names: ReadonlyMap<string, string>): TableRow[] {
-  const values = rows.map((r) => r.value).filter((v): v is number => v !== null).sort((a, b) => b - a);
-  const rankOf = new Map<number, number>();
-  values.forEach((v, i) => { if (!rankOf.has(v)) rankOf.set(v, i + 1); });
+  const ranks = ranksByValue(rows.map((r) => ({ code: r.region_code, value: r.value })));
   return [...rows]
     .sort((a, b) => (a.region_code < b.region_code ? -1 : a.region_code > b.region_code ? 1 : 0))
     .map((r) => ({
       code: r.region_code,
       name: names.get(r.region_code) ?? r.region_code,
-      rank: r.value === null ? null : rankOf.get(r.value)!,
+      rank: ranks.get(r.region_code)?.rank ?? null,
       value: r.value,
       suppressed: r.suppressed,
       numerator: r.numerator,

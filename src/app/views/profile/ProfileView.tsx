@@ -1,3 +1,4 @@
+import { t } from '../../i18n.ts';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useStore } from '../../../state/store.ts';
 import type { Lang } from '../../../state/url.ts';
@@ -71,7 +72,7 @@ export default function ProfileView({ lang }: { lang: Lang }) {
                 ? <KeyFigure ctx={ctx} id="kla-category" label="klaLatest" />
                 : <KeyFigure ctx={ctx} id="kla-average-score" label="klaAverageLatest" />}
             </div>
-            <p className="meta profile-rank-rule">{tx(lang, 'rankRule')}</p>
+            <p className="meta profile-rank-rule">{t(lang, 'rankRule')}</p>
           </section>
 
           <section aria-labelledby="profile-violence" className="profile-subject">

@@ -3,6 +3,7 @@
 import type { Indicator, IndicatorLevel } from '../../../domain/indicators.ts';
 import type { Row } from '../../../db/sql.ts';
 import { NATIONAL_CODE } from '../../../domain/regions.ts';
+import { ranksByValue, tieKey as key, type Rank } from '../../../domain/rank.ts';
 
 // ---- Regions ----
 
@@ -152,40 +153,24 @@ export function indicatorYear(indicator: Pick<Indicator, 'timeAxis'>, rows: read
 // ---- Ranks ----
 
 export type Standing =
-  | {
-    kind: 'ranked';
-    /** 1 = best ('higher'/'lower'), or the highest value ('neutral'). */
-    rank: number;
-    /** Peers with a value, the region included. */
-    of: number;
-    /** Other peers with exactly the same value (they share the rank). */
-    tied: number;
+  | ({ kind: 'ranked' } & Rank & {
     /** Peers without a value (withheld or missing): not ranked. */
     unranked: number;
-    /** True for 'neutral' indicators: a position by value, not a judgement. */
-    byValue: boolean;
-  }
+  })
   | { kind: 'withheld' }
   | { kind: 'missing' };
 
-/** Values equal to 12 significant digits tie (two shares 1/3 and 2/6 are the same share). */
-const key = (v: number): number => Number(v.toPrecision(12));
-
 /**
- * The region's standing among peers, one year: standard competition ranking ("1, 2, 2, 4"): rank = 1 + the number of
- * peers with a strictly better value; 'higher' = larger is better, 'lower' = smaller is better, 'neutral' = position
- * from the largest value. Withheld and missing values are neither ranked nor counted in `of`.
- * `rows` are the indicator's rows of that year and level.
+ * The region's standing among peers, one year, by the app's one rank rule (src/domain/rank.ts: 1 = the highest value,
+ * ties share a rank, withheld and missing values neither ranked nor counted). `rows` are the indicator's rows of that
+ * year and level.
  */
-export function rankAmong(rows: readonly IndicatorRow[], code: string, peers: ReadonlySet<string>, better: Indicator['better']): Standing {
+export function rankAmong(rows: readonly IndicatorRow[], code: string, peers: ReadonlySet<string>): Standing {
   const own = rows.find((r) => r.code === code);
   if (!own || own.value === null) return own?.suppressed ? { kind: 'withheld' } : { kind: 'missing' };
-  const mine = key(own.value);
   const members = new Set(peers).add(code); // the region counts among its peers even if the set forgot it
-  const valued = rows.filter((r) => members.has(r.code) && r.value !== null).map((r) => ({ code: r.code, v: key(r.value!) }));
-  const ahead = valued.filter((r) => (better === 'lower' ? r.v < mine : r.v > mine)).length;
-  const tied = valued.filter((r) => r.code !== code && r.v === mine).length;
-  return { kind: 'ranked', rank: ahead + 1, of: valued.length, tied, unranked: members.size - valued.length, byValue: better === 'neutral' };
+  const rank = ranksByValue(rows.filter((r) => members.has(r.code))).get(code)!;
+  return { kind: 'ranked', ...rank, unranked: members.size - rank.of };
 }
 
 // ---- The provinces' spread (Indonesia's page) ----
@@ -267,7 +252,7 @@ export function summarise(
     year,
     own,
     national: national ? cellOf(national) : null,
-    standings: peerGroups(region, regions).map((group) => ({ group, standing: rankAmong(atLevel, region.code, group.codes, indicator.better) })),
+    standings: peerGroups(region, regions).map((group) => ({ group, standing: rankAmong(atLevel, region.code, group.codes) })),
     spread: null,
   };
 }

@@ -23,11 +23,11 @@ export function formatValue(lang: Lang, indicator: Formatted, value: number | nu
 export const cellText = (lang: Lang, indicator: Formatted, cell: Cell): string =>
   cell.value !== null ? formatValue(lang, indicator, cell.value) : t(lang, cell.suppressed ? 'suppressed' : 'missing');
 
-/** "rank 3 of 27" (or "position 3 of 27 by value" for neutral indicators), with ties and the unranked. */
+/** "rank 3 of 27" (1 = the highest value, the one rank rule), with ties and the unranked. */
 export function standingText(lang: Lang, standing: Standing): string {
   if (standing.kind === 'withheld') return tx(lang, 'notRankedWithheld');
   if (standing.kind === 'missing') return tx(lang, 'notRankedMissing');
-  const head = tx(lang, standing.byValue ? 'position' : 'rank', { rank: standing.rank, of: standing.of });
+  const head = tx(lang, 'rank', { rank: standing.rank, of: standing.of });
   const extra = [
     standing.tied > 0 ? tx(lang, standing.tied === 1 ? 'tiedOne' : 'tied', { n: standing.tied }) : null,
     standing.unranked > 0 ? tx(lang, 'unranked', { n: standing.unranked }) : null,
@@ -37,9 +37,10 @@ export function standingText(lang: Lang, standing: Standing): string {
 
 /** The header of a peer group's rank column. */
 export function peerColumnLabel(lang: Lang, group: PeerGroup): string {
-  if (group.kind === 'provinces') return tx(lang, 'colRankProvinces');
-  if (group.kind === 'same-province') return tx(lang, 'colRankProvince');
-  return tx(lang, 'colRankType', { type: tx(lang, group.name === 'kota' ? 'kotaPlural' : 'kabupatenPlural') });
+  const rule = t(lang, 'rankHighest');
+  if (group.kind === 'provinces') return tx(lang, 'colRankProvinces', { rule });
+  if (group.kind === 'same-province') return tx(lang, 'colRankProvince', { rule });
+  return tx(lang, 'colRankType', { type: tx(lang, group.name === 'kota' ? 'kotaPlural' : 'kabupatenPlural'), rule });
 }
 
 /** A date (ISO) in the language's medium form: "31 Des 2025". */

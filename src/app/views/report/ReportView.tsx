@@ -560,7 +560,7 @@ function Methodology({ ctx }: { ctx: DocContext }) {
       <h4>{tx(lang, 'methodDisclosure', { k: manifest.disclosure.k })}</h4>
       <p>{manifest.disclosure.rule[lang]}</p>
       <h4>{tx(lang, 'methodRanks')}</h4>
-      <p>{tx(lang, 'rankNote')}</p>
+      <p>{t(lang, 'rankRule')}</p>
     </Section>
   );
 }

@@ -67,10 +67,6 @@ export const TEXT = {
   indicatorsOf: L('Indikator {subject}, {region}', 'Indicators: {subject}, {region}'),
   colRank: L('Peringkat', 'Rank'),
   colSpread: L('Sebaran provinsi (terendah / median / tertinggi)', 'Provinces (lowest / median / highest)'),
-  rankNote: L(
-    'Peringkat 1 = nilai terbaik; untuk indikator netral (mis. jumlah korban tercatat) urutan menurut nilai tertinggi. Nilai yang disembunyikan tidak diperingkat.',
-    'Rank 1 = the best value; for neutral indicators (e.g. recorded victims) the position by the highest value. Withheld values are not ranked.',
-  ),
 
   trendHeading: L('Tren anak korban', 'Trend of child victims'),
   trendLabel: L('Anak korban kekerasan per tahun, {region} dan Indonesia, {from}-{to}', 'Child victims of violence per year, {region} and Indonesia, {from}-{to}'),
