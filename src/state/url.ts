@@ -18,9 +18,11 @@ export interface UserState {
   /** null = the latest year the indicator has. */
   year: number | null;
   level: MapLevel;
-  /** Drill-down: the province whose kab/kota the map shows; null = all of Indonesia. */
-  province: string | null;
-  /** The region of the profile page ('00' = Indonesia). */
+  /**
+   * The one region the user chose ('00' = Indonesia, a province or a kab/kota), on every page that can show it: the
+   * profile and report show it; the map drills into its province (at kab/kota level); the violence and LKSA pages,
+   * which show Indonesia or a province, show its province (provinceOfRegion).
+   */
   region: string;
   classes: ClassMethod;
   /** Sort of the map's table. */
@@ -51,7 +53,6 @@ export const DEFAULT_STATE: UserState = {
   indicator: 'violence-victim-rate',
   year: null,
   level: 'province',
-  province: null,
   region: '00',
   classes: 'quantile',
   sort: null,
@@ -82,7 +83,7 @@ export const LINK_MAX = 8000;
 
 /** Short keys keep links readable. */
 const KEYS = {
-  view: 'v', lang: 'lang', indicator: 'i', year: 'y', level: 'l', province: 'p', region: 'r', classes: 'c',
+  view: 'v', lang: 'lang', indicator: 'i', year: 'y', level: 'l', region: 'r', classes: 'c',
   sort: 's', search: 'q', accreditation: 'akr', licence: 'izin', finding: 'temuan', klaYear: 'kla',
   table: 't', filters: 'f', sql: 'sql', subject: 'subj', embed: 'embed',
 } as const satisfies Record<keyof UserState, string>;
@@ -92,9 +93,36 @@ const oneOf = <T extends string>(s: string | null, allowed: readonly T[]): T | u
   s !== null && (allowed as readonly string[]).includes(s) ? (s as T) : undefined;
 const token = (s: string | null): string | null => (s !== null && TOKEN.test(s) ? s : null);
 
+/** The province of the chosen region: the province itself, a kab/kota's province, or null for Indonesia. */
+export const provinceOfRegion = (region: string): string | null => (region === '00' ? null : region.slice(0, 2));
+
+/**
+ * Old links keep working: each change of a parameter's name or meaning is one entry here, applied in order to every
+ * query string before it is read (test/state/url.test.ts tries each).
+ */
+export const URL_MIGRATIONS: ReadonlyArray<{ what: string; apply(q: URLSearchParams): void }> = [
+  {
+    what: '2026-12: `p` (the map\'s drilled province, which the violence and LKSA pages also read) became part of the one '
+      + 'chosen region `r`. A province in `p` becomes `r`, unless `r` already names it or one of its kab/kota.',
+    apply(q) {
+      const p = q.get('p');
+      if (p === null) return;
+      q.delete('p');
+      const r = q.get('r');
+      if (!PROVINCE.test(p) || (r !== null && provinceOfRegion(r) === p)) return;
+      q.set('r', p);
+    },
+  },
+];
+
+function migrate(q: URLSearchParams): URLSearchParams {
+  for (const m of URL_MIGRATIONS) m.apply(q);
+  return q;
+}
+
 /** The state a query string describes; anything unknown or malformed falls back to the default. */
 export function decodeState(search: string): UserState {
-  const q = new URLSearchParams(search);
+  const q = migrate(new URLSearchParams(search));
   const get = (k: keyof UserState) => q.get(KEYS[k]);
   const s: UserState = { ...DEFAULT_STATE };
   s.view = oneOf(get('view'), VIEWS) ?? s.view;
@@ -102,8 +130,6 @@ export function decodeState(search: string): UserState {
   s.indicator = token(get('indicator')) ?? s.indicator;
   s.year = year(get('year'));
   s.level = oneOf(get('level'), ['province', 'regency'] as const) ?? s.level;
-  const p = get('province');
-  s.province = p !== null && PROVINCE.test(p) ? p : null;
   const r = get('region');
   s.region = r !== null && REGION.test(r) ? r : s.region;
   s.classes = oneOf(get('classes'), ['quantile', 'jenks'] as const) ?? s.classes;

@@ -104,7 +104,7 @@ describe('the LKSA page (demo snapshot)', () => {
     }
     // Jawa Barat through the scope select: the URL says so, the figures are the province's, Indonesia beside them.
     await page.selectOption('.lksa-scope select', '32');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('p') === '32');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('r') === '32');
     await page.waitForFunction(() => document.querySelector('#lksa-overview-heading')?.textContent?.includes('Jawa Barat'));
     const province = await expectedFigures('32');
     await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-figure="institutions"]')?.dataset.value === String(n), province.institutions);

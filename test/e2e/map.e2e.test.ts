@@ -187,7 +187,7 @@ describe('map explorer (e2e)', () => {
     await page.locator('.map-table tr[data-key="34"] th button').click();
     await painted(page, '|regency|');
     const url = new URL(page.url());
-    expect([url.searchParams.get('p'), url.searchParams.get('l')]).toEqual(['34', 'regency']);
+    expect([url.searchParams.get('r'), url.searchParams.get('l')]).toEqual(['34', 'regency']);
     const rows = await tableValues(page);
     expect(rows.size).toBe(5); // DI Yogyakarta: 4 kabupaten and 1 kota
     expect([...rows.keys()].every((c) => c.startsWith('34.'))).toBe(true);

@@ -93,6 +93,26 @@ async function expectPage(page: Page, region: string, year: number): Promise<voi
 }
 
 describe('violence page in the browser', () => {
+  it('carries the region chosen on another page: from Kota Bandung\'s profile, Kekerasan and LKSA show Jawa Barat', async () => {
+    const page = site.page;
+    const [{ year }] = await db.rows('SELECT max(year)::INTEGER AS year FROM violence_totals') as [{ year: number }];
+    await page.goto(`${site.origin}/?v=profile&r=32.73`);
+    await page.waitForFunction(() => document.querySelector('h2.profile-title')?.textContent === 'Kota Bandung', undefined, { timeout: 60_000 });
+    await page.getByRole('link', { name: 'Kekerasan', exact: true }).click();
+    await settled(page, `Jawa Barat, ${year}`);
+    expect(await page.getByRole('combobox', { name: 'Wilayah', exact: true }).inputValue()).toBe('32');
+    await expectPage(page, '32', year);
+    // A chart exported here is titled with the region shown (its label names Jawa Barat, not Indonesia).
+    expect(await page.locator('[data-section="violence-type"] [aria-label]').first().getAttribute('aria-label')).toContain('Jawa Barat');
+    await page.getByRole('link', { name: 'LKSA', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#lksa-overview-heading')?.textContent?.includes('Jawa Barat'), undefined, { timeout: 60_000 });
+    // Choosing a province here is the one choice: the profile then shows it.
+    await page.selectOption('.lksa-scope select', '34');
+    await page.getByRole('link', { name: 'Profil wilayah', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('h2.profile-title')?.textContent?.includes('Yogyakarta'), undefined, { timeout: 60_000 });
+    expect(new URL(page.url()).searchParams.get('r')).toBe('34');
+  });
+
   it('shows Indonesia and a province from the snapshot, with withheld cells as gaps', async () => {
     const page = site.page;
     const [{ year }] = await db.rows('SELECT max(year)::INTEGER AS year FROM violence_totals') as [{ year: number }];
@@ -118,7 +138,7 @@ describe('violence page in the browser', () => {
     expect(withheld).toBeDefined();
     await page.getByRole('combobox', { name: 'Wilayah', exact: true }).selectOption(String(withheld!.region_code));
     await settled(page, `${String(withheld!.name)}, ${year}`);
-    expect(new URL(page.url()).searchParams.get('p')).toBe(withheld!.region_code);
+    expect(new URL(page.url()).searchParams.get('r')).toBe(withheld!.region_code);
     await expectPage(page, String(withheld!.region_code), year);
     const typeTable = await table(page, 'violence-type');
     expect(Object.values(typeTable).some((cells) => cells[1] === 'disembunyikan')).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, decodeState, encodeState, LINK_MAX, linkSearch, type UserState } from '../../src/state/url.ts';
+import { DEFAULT_STATE, decodeState, encodeState, LINK_MAX, linkSearch, provinceOfRegion, URL_MIGRATIONS, type UserState } from '../../src/state/url.ts';
 
 describe('URL <-> state', () => {
   it('writes nothing for the defaults', () => {
@@ -8,7 +8,7 @@ describe('URL <-> state', () => {
   });
 
   const cases: Array<Partial<UserState>> = [
-    { view: 'map', indicator: 'lksa-accredited-share', year: 2023, level: 'regency', province: '32' },
+    { view: 'map', indicator: 'lksa-accredited-share', year: 2023, level: 'regency', region: '32' },
     { view: 'profile', region: '32.73', lang: 'en' },
     { view: 'profile', region: '91' },
     { view: 'lksa', accreditation: 'belum', licence: 'kedaluwarsa', finding: 'risiko_tppo', search: 'Cempaka 04' },
@@ -34,6 +34,23 @@ describe('URL <-> state', () => {
 
   it('ignores unknown or malformed values rather than failing', () => {
     expect(decodeState('?v=admin&y=20x4&l=desa&p=32.73&r=<script>&c=pie&s=1;drop&lang=fr&i=a%20b')).toEqual(DEFAULT_STATE);
+  });
+
+  it('keeps old links working: the drilled province `p` becomes the one chosen region `r`', () => {
+    expect(URL_MIGRATIONS.length).toBeGreaterThan(0);
+    // A map drilled into Jawa Barat, and the violence page for DI Yogyakarta, as links were written before.
+    expect(decodeState('?l=regency&p=32')).toEqual({ ...DEFAULT_STATE, level: 'regency', region: '32' });
+    expect(decodeState('?v=violence&p=34')).toEqual({ ...DEFAULT_STATE, view: 'violence', region: '34' });
+    // A kab/kota of that province already chosen stays chosen; another region gives way to the province in `p`.
+    expect(decodeState('?v=profile&p=32&r=32.73').region).toBe('32.73');
+    expect(decodeState('?v=map&l=regency&p=32&r=11.01').region).toBe('32');
+    // A malformed `p` is dropped, as before; the new link never writes `p`.
+    expect(decodeState('?p=32.73&r=11').region).toBe('11');
+    expect(encodeState(decodeState('?l=regency&p=32'))).toBe('?l=regency&r=32');
+  });
+
+  it('the pages that show Indonesia or a province show the chosen region\'s province', () => {
+    expect([provinceOfRegion('00'), provinceOfRegion('32'), provinceOfRegion('32.73')]).toEqual([null, '32', '32']);
   });
 
   it('drops malformed data-page filters and tables, keeps the well-formed ones', () => {

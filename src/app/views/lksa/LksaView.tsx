@@ -2,7 +2,7 @@
 // compared, and the filtered institutions as a map and a table. Every number comes from queries/app/lksa/*.sql.
 import { useMemo, useState, type ReactNode } from 'react';
 import { useStore } from '../../../state/store.ts';
-import type { Lang } from '../../../state/url.ts';
+import { provinceOfRegion, type Lang } from '../../../state/url.ts';
 import { useQuery, type QueryState } from '../../hooks/use-query.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { Chart } from '../../components/Chart.tsx';
@@ -31,7 +31,8 @@ function Status({ lang, q, children }: { lang: Lang; q: QueryState; children: Re
 }
 
 export default function LksaView({ lang }: { lang: Lang }) {
-  const province = useStore((s) => s.province);
+  // The chosen region's province (this page shows Indonesia or a province; a kab/kota is shown as its province).
+  const province = useStore((s) => provinceOfRegion(s.region));
   const accreditation = useStore((s) => s.accreditation);
   const licence = useStore((s) => s.licence);
   const finding = useStore((s) => s.finding);
@@ -69,7 +70,7 @@ export default function LksaView({ lang }: { lang: Lang }) {
       <div className="lksa-scope">
         <label>
           {TEXT.scope[lang]}{' '}
-          <select value={province ?? ''} onChange={(e) => set({ province: e.target.value || null })}>
+          <select value={province ?? ''} onChange={(e) => set({ region: e.target.value || '00' })}>
             <option value="">{TEXT.allIndonesia[lang]}</option>
             {[...provinces].sort((a, b) => a.region_code.localeCompare(b.region_code)).map((p) => (
               <option key={p.region_code} value={p.region_code}>{p.name}</option>
@@ -247,7 +248,7 @@ function ProvinceChart({ lang, metric, national, selected, rows }: {
         <Chart option={option} label={label} height={Math.max(320, rows.length * 19 + 70)}
           onReady={(chart) => chart.on('click', (p) => {
             const code = (p.data as { code?: unknown } | undefined)?.code;
-            if (typeof code === 'string') useStore.getState().set({ province: code });
+            if (typeof code === 'string') useStore.getState().set({ region: code });
           })} />
       </Figure>
       <details className="lksa-province-table">

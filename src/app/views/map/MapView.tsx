@@ -1,7 +1,7 @@
 import { memo, useCallback, useContext, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { pickState, useStore } from '../../../state/store.ts';
-import { encodeState, type Lang, type MapLevel } from '../../../state/url.ts';
+import { encodeState, provinceOfRegion, type Lang, type MapLevel } from '../../../state/url.ts';
 import type { Indicator } from '../../../domain/indicators.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
@@ -34,7 +34,7 @@ const NO_ITEMS: never[] = [];
 /** The map explorer: a choropleth of an indicator by province or kab/kota, its legend, and the same numbers as a table. */
 export default function MapView({ lang }: { lang: Lang }) {
   const s = useStore(useShallow((st) => ({
-    indicator: st.indicator, year: st.year, level: st.level, province: st.province, classes: st.classes, sort: st.sort, search: st.search,
+    indicator: st.indicator, year: st.year, level: st.level, province: provinceOfRegion(st.region), classes: st.classes, sort: st.sort, search: st.search,
   })));
   const set = useStore((st) => st.set);
   // The snapshot arrives through an external store (rendered synchronously): deferred, the view's render with the
@@ -98,7 +98,7 @@ export default function MapView({ lang }: { lang: Lang }) {
   // In an embed the map is all there is: a region's profile opens in the full app, in a new tab.
   const embedded = useContext(EmbedContext) !== null;
   const onRegionClick = useCallback((code: string, level: MapLevel) => {
-    if (level === 'province' && regencyAvailable) set({ province: code, level: 'regency' });
+    if (level === 'province' && regencyAvailable) set({ region: code, level: 'regency' });
     else if (embedded) window.open(`${window.location.pathname}${encodeState({ ...pickState(useStore.getState()), view: 'profile', region: code, embed: null })}`, '_blank', 'noopener');
     else set({ view: 'profile', region: code });
   }, [regencyAvailable, set, embedded]);
@@ -210,7 +210,7 @@ export default function MapView({ lang }: { lang: Lang }) {
             <label key={o.level} className={o.available ? undefined : 'disabled'}>
               <input type="radio" name="map-level" value={o.level} checked={view.level === o.level} disabled={!o.available}
                 aria-describedby={o.reason ? `${ids.levelReason}-${o.level}` : undefined}
-                onChange={() => set(o.level === 'province' ? { level: 'province', province: null } : { level: 'regency' })} />
+                onChange={() => set({ level: o.level })} />
               {tl(lang, o.level === 'province' ? TEXT.province : TEXT.regency)}
               {o.reason && <span id={`${ids.levelReason}-${o.level}`} className="level-reason">{tl(lang, o.reason)}</span>}
             </label>
@@ -245,7 +245,7 @@ export default function MapView({ lang }: { lang: Lang }) {
         <ol>
           <li>
             {view.province
-              ? <button type="button" className="link" title={tl(lang, TEXT.backToIndonesia)} onClick={() => set({ province: null, level: 'province' })}>{t(lang, 'indonesia')}</button>
+              ? <button type="button" className="link" title={tl(lang, TEXT.backToIndonesia)} onClick={() => set({ region: '00', level: 'province' })}>{t(lang, 'indonesia')}</button>
               : <span aria-current="location">{t(lang, 'indonesia')}</span>}
           </li>
           {view.province && provinceName && (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Lang } from '../../../state/url.ts';
+import { provinceOfRegion, type Lang } from '../../../state/url.ts';
 import { useStore } from '../../../state/store.ts';
 import { after, useQuery } from '../../hooks/use-query.ts';
 import { formatNumber } from '../../format.ts';
@@ -15,10 +15,10 @@ import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** The violence page: headline, breakdowns and trend for Indonesia or one province in one year. */
 export default function ViolenceView({ lang }: { lang: Lang }) {
-  const province = useStore((s) => s.province);
+  // The chosen region's province (this page shows Indonesia or a province; a kab/kota is shown as its province).
+  const region = useStore((s) => provinceOfRegion(s.region)) ?? '00';
   const chosenYear = useStore((s) => s.year);
   const set = useStore((s) => s.set);
-  const region = province ?? '00';
 
   const regionsQ = useQuery('violence/regions');
   const yearsQ = useQuery('years');
@@ -70,7 +70,7 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
       <form className="subject-controls" aria-label={TEXT.controls[lang]} onSubmit={(e) => e.preventDefault()}>
         <label>
           {TEXT.region[lang]}{' '}
-          <select value={region} onChange={(e) => set({ province: e.target.value === '00' ? null : e.target.value })}>
+          <select value={region} onChange={(e) => set({ region: e.target.value })}>
             {regionsQ.rows.length === 0 && <option value={region}>{regionName}</option>}
             {regionsQ.rows.map((r) => (
               <option key={String(r.region_code)} value={String(r.region_code)}>
