@@ -102,8 +102,8 @@ describe('violence page in the browser', () => {
     await settled(page, `Jawa Barat, ${year}`);
     expect(await page.getByRole('combobox', { name: 'Wilayah', exact: true }).inputValue()).toBe('32');
     await expectPage(page, '32', year);
-    // A chart exported here is titled with the region shown (its label names Jawa Barat, not Indonesia).
-    expect(await page.locator('[data-section="violence-type"] [aria-label]').first().getAttribute('aria-label')).toContain('Jawa Barat');
+    // A chart here, and its export's subtitle (made from the same label), name Jawa Barat, not Indonesia.
+    expect(await page.locator('[data-section="violence-type"] .chart[role="img"]').getAttribute('aria-label')).toContain('Jawa Barat');
     await page.getByRole('link', { name: 'LKSA', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('#lksa-overview-heading')?.textContent?.includes('Jawa Barat'), undefined, { timeout: 60_000 });
     // Choosing a province here is the one choice: the profile then shows it.
