@@ -129,6 +129,7 @@ async function addRejects(duck: Duck, sink: IssueSink, file: string, numbered: b
 
 const issueOf = (file: string, message: string): InputIssue => ({ file, row: null, column: null, value: null, message });
 
-const oneLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
+/** The first line of an error message, at most 300 characters (for a one-line issue). */
+export const oneLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
 
 export const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;

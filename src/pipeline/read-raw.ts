@@ -6,7 +6,7 @@ import type { InputIssue } from './issues.ts';
 import type { IssueSink } from './issue-sink.ts';
 import { checkFileKind, scanCsv } from './raw-file-check.ts';
 import { xlsxToCsv } from './xlsx-read.ts';
-import { readRawTable } from './raw-table.ts';
+import { oneLine, readRawTable } from './raw-table.ts';
 
 const exists = (p: string) => {
   try {
@@ -81,7 +81,6 @@ export async function loadRawFile(duck: Duck, dataset: RawDataset, path: string,
   return readRawTable(duck, dataset, { path: csvPath, header, delimiter: scan.delimiter, numbered: xlsx }, file, sink);
 }
 
-const oneLine = (s: string) => s.split('\n')[0]!.slice(0, 300);
 
 function checkHeader(dataset: RawDataset, header: string[], issue: (m: string, r?: number | null, c?: string | null, v?: string | null) => InputIssue): InputIssue[] {
   const issues: InputIssue[] = [];

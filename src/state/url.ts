@@ -1,5 +1,7 @@
 // The URL is the store through these pure functions: a link reproduces the view; defaults are not written.
 
+import { NATIONAL_CODE, provinceOf } from '../domain/regions.ts';
+
 export const VIEWS = ['map', 'profile', 'violence', 'lksa', 'kla', 'data', 'console', 'report'] as const;
 export const SUBJECTS = ['all', 'violence', 'lksa', 'kla'] as const;
 export type Subject = (typeof SUBJECTS)[number];
@@ -94,7 +96,7 @@ const oneOf = <T extends string>(s: string | null, allowed: readonly T[]): T | u
 const token = (s: string | null): string | null => (s !== null && TOKEN.test(s) ? s : null);
 
 /** The province of the chosen region: the province itself, a kab/kota's province, or null for Indonesia. */
-export const provinceOfRegion = (region: string): string | null => (region === '00' ? null : region.slice(0, 2));
+export const provinceOfRegion = (region: string): string | null => (region === NATIONAL_CODE ? null : provinceOf(region));
 
 /**
  * Old links keep working: each change of a parameter's name or meaning is one entry here, applied in order to every
