@@ -2,18 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Topology } from 'topojson-specification';
-import { classify, classOf } from '../src/domain/classify.ts';
-import { MISSING_STYLE, SUPPRESSED_STYLE, paletteFor } from '../src/domain/palettes.ts';
-import { indicatorById } from '../src/domain/indicators.ts';
-import { escapeHtml, formatNumber } from '../src/app/format.ts';
+import { MISSING_STYLE } from '../src/domain/palettes.ts';
+import { escapeHtml } from '../src/app/format.ts';
+import { t } from '../src/app/i18n.ts';
+import { classifyRows, fillStates, formatValueWithUnit, legendEntries } from '../src/app/indicator/shading.ts';
+import { landingResult } from '../src/app/indicator/landing-result.ts';
 import { renderLandingHtml, type LandingData, type LegendEntry, type LandingSnapshotInfo } from '../src/app/landing/landing-html.ts';
 
 // Bakes the first paint into index.html (build and dev): the snapshot's headline figures and a static SVG map of
 // the default indicator (victims per 100,000 children by province, latest year), plus the slice itself as JSON.
 
-const CLASSES = 5;
-const SUPPRESSED_FILL = SUPPRESSED_STYLE.fill;
-const MISSING_FILL = MISSING_STYLE.fill;
+/** The first paint is in the app's default language. */
+const LANG = 'id';
 
 export function landingPlugin(publicDir: string): Plugin {
   return {
@@ -40,24 +40,25 @@ export function landingPlugin(publicDir: string): Plugin {
   };
 }
 
-/** Colours by the same classification and palette as the interactive map's default view. */
+/**
+ * Colours, tooltips and legend by the interactive map's own shading (src/app/indicator/shading.ts: the same classes,
+ * palette and words) for the landing slice's rows, which the pipeline made through the app's indicator path.
+ */
 function colours(landing: LandingData): { styleOf: (code: string, name: string) => { fill: string; pattern?: 'suppressed'; title: string }; legend: LegendEntry[] } {
-  const indicator = indicatorById('violence-victim-rate');
-  if (!indicator) throw new Error('landing: indicator violence-victim-rate is missing from the catalogue');
-  const byCode = new Map(landing.violence_map.map((r) => [String(r.region_code), r]));
-  const values = landing.violence_map.map((r) => r.rate_per_100k).filter((v): v is number => typeof v === 'number');
-  const bounds = classify(values, 'quantile', CLASSES);
-  const palette = paletteFor(indicator, Math.max(1, bounds.length - 1));
+  const found = landingResult(landing);
+  if (!found) throw new Error(`landing: the slice's indicator "${landing.indicator}" is not in the catalogue, or the slice has no rows`);
+  const { indicator, rows } = found;
+  const classes = classifyRows(indicator, rows, 'quantile');
+  const states = fillStates(rows.map((r) => r.region_code), rows, classes);
+  const byCode = new Map(rows.map((r) => [r.region_code, r]));
   const styleOf = (code: string, name: string) => {
+    const state = states.get(code);
     const r = byCode.get(code);
-    const v = r?.rate_per_100k;
-    if (r?.suppressed) return { fill: SUPPRESSED_FILL, pattern: 'suppressed' as const, title: `${name}: disembunyikan` };
-    if (typeof v !== 'number') return { fill: MISSING_FILL, title: `${name}: tidak ada data` };
-    return { fill: palette[classOf(v, bounds)] ?? MISSING_FILL, title: `${name}: ${formatNumber('id', v, 1)} per 100.000 anak` };
+    if (state?.kind === 'suppressed') return { fill: state.fill, pattern: 'suppressed' as const, title: `${name}: ${t(LANG, 'suppressed')}` };
+    if (!state || state.kind === 'missing' || !r || r.value === null) return { fill: MISSING_STYLE.fill, title: `${name}: ${t(LANG, 'missing')}` };
+    return { fill: state.fill, title: `${name}: ${formatValueWithUnit(indicator, r.value, LANG)}` };
   };
-  const legend: LegendEntry[] = palette.map((color, i) => ({
-    color, label: `${formatNumber('id', bounds[i] ?? 0, 1)}–${formatNumber('id', bounds[i + 1] ?? 0, 1)}`,
-  }));
-  legend.push({ color: SUPPRESSED_FILL, label: 'disembunyikan', pattern: 'suppressed' }, { color: MISSING_FILL, label: 'tidak ada data', pattern: 'missing' });
+  const legend: LegendEntry[] = legendEntries(indicator, classes, states, LANG)
+    .map((e) => ({ color: e.color, label: e.label, ...(e.kind === 'value' ? {} : { pattern: e.kind }) }));
   return { styleOf, legend };
 }

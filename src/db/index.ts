@@ -4,7 +4,7 @@ export { openEngine, type Engine } from './engine.ts';
 export { startDuckDB, type DuckDB, type StartOptions } from './duckdb.ts';
 export { EngineStartError, TableLoadError, ENGINE_STALL_MS, TABLE_STALL_MS, type EngineFault, type TableFault } from './load-errors.ts';
 export { ensureTables, loadedTables } from './tables.ts';
-export { runQuery, clearQueryCache, type QueryResult } from './runner.ts';
+export { runQuery, clearQueryCache, indicatorSource, SupersededError, type QueryResult, type IndicatorFilter, type IndicatorResult, type Priority } from './runner.ts';
 export { tablesOf, paramsOf, toPositional, wrap, type Row, type Value, type Params } from './sql.ts';
 export { openSnapshot, currentSnapshot, onSnapshot, SnapshotLoadError, type Snapshot, type Manifest, type ManifestTable, type ManifestColumn, type Landing, type SnapshotIndex } from './snapshot.ts';
 export { subscribe, getSnapshot, type DbProgress, type EngineProgress, type TableProgress, type LoadState } from './progress.ts';

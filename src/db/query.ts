@@ -23,6 +23,8 @@ export interface RunnerDeps {
 
 export interface Runner {
   runQuery(sql: string, params?: Params): Promise<QueryResult>;
+  /** Whether runQuery would answer from its cache (settled or pending) for this scope, SQL and parameters. */
+  isCached(sql: string, params?: Params): Promise<boolean>;
   clearCache(): void;
   /** Number of cached results (settled or pending). */
   cached(): number;
@@ -45,12 +47,19 @@ export function createRunner(deps: RunnerDeps): Runner {
     return { rows, ms: Math.round(ms * 10) / 10 };
   }
 
+  // The values in order of use decide the result; parameters the SQL does not use do not split the cache.
+  const keyOf = async (sql: string, params: Params) => {
+    const { sql: positional, values } = toPositional(sql, params);
+    const scope = deps.scope ? await deps.scope() : '';
+    return { key: JSON.stringify([scope, sql, values]), positional, values };
+  };
+
   return {
+    async isCached(sql: string, params: Params = {}): Promise<boolean> {
+      return cache.has((await keyOf(sql, params)).key);
+    },
     async runQuery(sql: string, params: Params = {}): Promise<QueryResult> {
-      const { sql: positional, values } = toPositional(sql, params);
-      const scope = deps.scope ? await deps.scope() : '';
-      // The values in order of use decide the result; parameters the SQL does not use do not split the cache.
-      const key = JSON.stringify([scope, sql, values]);
+      const { key, positional, values } = await keyOf(sql, params);
       let promise = cache.get(key);
       if (promise) {
         cache.delete(key); // most recently used goes last

@@ -4,9 +4,14 @@ import { createRunner, type QueryResult } from './query.ts';
 import { ensureTables } from './tables.ts';
 import { currentSnapshot, onSnapshot } from './snapshot.ts';
 import type { Params } from './sql.ts';
+import { createCoordinator } from './coordinator.ts';
+import { createIndicatorSource } from './indicator-source.ts';
+import { sqlFile } from './query-files.ts';
 
 export { tablesOf, paramsOf, toPositional, wrap, type Row, type Value, type Params } from './sql.ts';
 export type { QueryResult } from './query.ts';
+export { SupersededError, type Priority, type RequestOptions } from './coordinator.ts';
+export type { IndicatorFilter, IndicatorResult } from './indicator-source.ts';
 
 const runner = createRunner({
   engine: openEngine,
@@ -34,3 +39,16 @@ export function runQuery(sql: string, params?: Params): Promise<QueryResult> {
 
 /** Forgets every cached result. */
 export const clearQueryCache = (): void => runner.clearCache();
+
+// ---- The one indicator path in the browser ----
+
+const coordinator = createCoordinator<QueryResult>({
+  run: (sql, params) => runner.runQuery(sql, params as Params),
+  cached: (sql, params) => runner.isCached(sql, params as Params),
+});
+
+/** Indicator rows for every consumer of the page (map, profile, report, data page, embeds): see indicator-source.ts. */
+export const indicatorSource = createIndicatorSource({
+  sqlFile,
+  run: (sql, params, opts) => coordinator.request(sql, params, opts),
+});

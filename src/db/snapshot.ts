@@ -20,8 +20,9 @@ export interface SnapshotIndex {
   current: string;
   snapshots: Array<{ id: string; built_at: string; synthetic: boolean; reference_date: string }>;
 }
+/** The first-paint slice (src/pipeline/landing.ts): the default map's indicator rows, province names, headlines. */
 export interface Landing {
-  year: number; level: string; violence_map: Row[]; violence_headline: Row | null;
+  year: number; level: string; indicator: string; map: Row[]; names: Record<string, string>; violence_headline: Row | null;
   lksa_headline: Row | null; kla_year: number | null; kla_headline: Row | null;
 }
 export interface Snapshot {

@@ -205,34 +205,41 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 /** A DuckDB string literal ('it''s'). For SQL shown to people or built from known names; user values are bound. */
 export const quoteString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
+/** A filter of wrap(): a value (`= value`; null: `IS NULL`) or a prefix (`starts_with(column, prefix)`). */
+export type Filter = Value | { prefix: string };
+
 /**
  * Wraps a query as a subquery filtered by bound values: `SELECT * FROM (<sql>) AS q WHERE "col" = $_w1 AND ...`;
- * a null value gives `"col" IS NULL`. The query's header comment stays inside, so its `-- Tables:` still count.
- * Returns the SQL and the parameters to pass to runQuery (`params`, the inner query's own, merged with the
- * filters'). Filter parameter names never clash with the inner query's.
+ * a null value gives `"col" IS NULL`, `{ prefix }` gives `starts_with("col", $_w2)`. `orderBy` names columns to sort
+ * by (a subquery's own ORDER BY does not survive the filter). The query's header comment stays inside, so its
+ * `-- Tables:` still count. Returns the SQL and the parameters to pass to runQuery (`params`, the inner query's own,
+ * merged with the filters'). Filter parameter names never clash with the inner query's.
  */
-export function wrap(sql: string, filters: Record<string, Value>, params: Params = {}): { sql: string; params: Params } {
+export function wrap(sql: string, filters: Record<string, Filter>, params: Params = {}, orderBy: readonly string[] = []): { sql: string; params: Params } {
   const inner = stripTrailingSemicolon(sql);
   const used = new Set([...parameterNames(inner), ...Object.keys(params)]);
   const out: Params = { ...params };
   const conditions: string[] = [];
   let k = 0;
-  for (const [column, value] of Object.entries(filters)) {
-    if (!column) throw new Error('wrap: empty column name');
-    if (value === undefined) throw new Error(`wrap: filter on ${column} has no value (use null for IS NULL)`);
-    if (value === null) {
-      conditions.push(`q.${quoteIdent(column)} IS NULL`);
-      continue;
-    }
+  const bind = (value: Value): string => {
     let name: string;
     do name = `_w${++k}`; while (used.has(name));
     used.add(name);
     out[name] = checkValue(name, value);
-    conditions.push(`q.${quoteIdent(column)} = $${name}`);
+    return `$${name}`;
+  };
+  for (const [column, value] of Object.entries(filters)) {
+    if (!column) throw new Error('wrap: empty column name');
+    if (value === undefined) throw new Error(`wrap: filter on ${column} has no value (use null for IS NULL)`);
+    const col = `q.${quoteIdent(column)}`;
+    if (value === null) conditions.push(`${col} IS NULL`);
+    else if (typeof value === 'object') conditions.push(`starts_with(${col}, ${bind(value.prefix)})`);
+    else conditions.push(`${col} = ${bind(value)}`);
   }
   // The newline ends a trailing -- comment of the inner query before the closing parenthesis.
   const where = conditions.length > 0 ? `\nWHERE ${conditions.join(' AND ')}` : '';
-  return { sql: `SELECT * FROM (\n${inner}\n) AS q${where}`, params: out };
+  const order = orderBy.length > 0 ? `\nORDER BY ${orderBy.map((c) => `q.${quoteIdent(c)}`).join(', ')}` : '';
+  return { sql: `SELECT * FROM (\n${inner}\n) AS q${where}${order}`, params: out };
 }
 
 /** The SQL without its trailing semicolon(s), comments after it kept (so it can be wrapped as a subquery). */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { runQuery } from '../../db/runner.ts';
 import type { Row } from '../../db/sql.ts';
-import { sqlFile } from '../queries.ts';
+import { sqlFile } from '../../db/query-files.ts';
 import { useRetryEpoch } from '../retry.ts';
 
 /** A query's state. `error` is the failure's message and `cause` what was thrown (components/LoadFailure shows it). */

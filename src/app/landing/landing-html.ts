@@ -8,9 +8,12 @@ import { renderSvgMap, simplifiedFeatures, type RegionStyle } from './render-svg
 export type Value = string | number | boolean | null;
 export type Row = Record<string, Value>;
 
+/** What the first paint reads of the landing slice (src/pipeline/landing.ts). */
 export interface LandingData {
   year: number;
-  violence_map: Row[];
+  level: string;
+  indicator: string;
+  map: Row[];
   violence_headline: Row | null;
 }
 

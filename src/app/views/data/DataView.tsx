@@ -9,7 +9,7 @@ import type { Manifest } from '../../../db/snapshot.ts';
 import type { Row, Value } from '../../../db/sql.ts';
 import { useQuery, useSqlText, type QueryState } from '../../hooks/use-query.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
-import { sqlFile } from '../../queries.ts';
+import { indicatorSource } from '../../../db/runner.ts';
 import { t } from '../../i18n.ts';
 import { formatNumber, formatNumberUpTo } from '../../format.ts';
 import { DownloadButtons } from '../../download/DownloadButtons.tsx';
@@ -92,7 +92,8 @@ function SourcePanel({ lang, manifest, source }: { lang: Lang; manifest: Manifes
   const urlFilters = useStore((s) => s.filters);
   const set = useStore((s) => s.set);
 
-  const indicatorSql = source.indicator ? sqlFile(source.indicator.sql) : undefined;
+  // An indicator's SQL comes from the one indicator path (the family template filled from the catalogue).
+  const indicatorSql = source.indicator ? indicatorSource.sql(source.indicator) : undefined;
   const filters = filtersOf(source, { region, year, filters: urlFilters });
   const query = appQuery(source, filters, indicatorSql);
   const rowsQ = useSqlText(query.sql, query.params);

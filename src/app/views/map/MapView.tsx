@@ -3,7 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { pickState, useStore } from '../../../state/store.ts';
 import { encodeState, provinceOfRegion, type Lang, type MapLevel } from '../../../state/url.ts';
 import type { Indicator } from '../../../domain/indicators.ts';
+import type { IndicatorRow } from '../../../domain/indicators/rows.ts';
 import { useQuery } from '../../hooks/use-query.ts';
+import { useIndicator } from '../../hooks/use-indicator.ts';
+import { landingResult } from '../../indicator/landing-result.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { t, tl } from '../../i18n.ts';
 import { formatNumber } from '../../format.ts';
@@ -13,10 +16,10 @@ import { subjectSource } from '../../components/figure-export.ts';
 import { Legend } from '../../components/Legend.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import type { TooltipContent } from '../../components/Tooltip.tsx';
-import { FRACTION_LABELS, TEXT, fill } from './text.ts';
+import { TEXT, fill } from './text.ts';
+import { DISCLOSURE_CONTROL, classifyRows, fillStates, formatValueWithUnit, legendEntries } from '../../indicator/shading.ts';
 import {
-  DEFAULT_INDICATOR_ID, classifyRows, effectiveView, fillStates, formatValueWithUnit, indicatorGroups, landingRows, legendEntries, levelOptions, resolveIndicator,
-  resolveYear, rowsFor, showsFraction, tableRows, toIndicatorRows, valueText, yearsOf, type TableRow,
+  DEFAULT_INDICATOR_ID, effectiveView, indicatorGroups, levelOptions, resolveIndicator, showsFraction, tableRows, valueText, type TableRow,
 } from './transform.ts';
 import './map.css';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
@@ -30,6 +33,8 @@ const LegendMemo = memo(Legend);
 const TableMemo = memo(DataTable) as typeof DataTable;
 const rowKey = (r: TableRow) => r.code;
 const NO_ITEMS: never[] = [];
+const NO_YEARS: number[] = [];
+const NO_ROWS: IndicatorRow[] = [];
 
 /** The map explorer: a choropleth of an indicator by province or kab/kota, its legend, and the same numbers as a table. */
 export default function MapView({ lang }: { lang: Lang }) {
@@ -44,56 +49,66 @@ export default function MapView({ lang }: { lang: Lang }) {
   const landing = snap.status === 'ready' ? snap.snapshot.landing : null;
   const landingYear = landing?.year ?? null;
 
-  const { indicator, known } = resolveIndicator(s.indicator);
-  const data = useQuery(indicator.sql);
+  const { indicator: chosen, known } = resolveIndicator(s.indicator);
+  // The level to ask for: the chosen one when the indicator has it (its levels from the data once known, else from the
+  // catalogue). The province drill filters the display only: the classes stay national, so colours compare across
+  // provinces.
+  const [knownLevels, setKnownLevels] = useState<{ id: string; levels: ReadonlySet<string> } | null>(null);
+  const options = useMemo(() => levelOptions(chosen, knownLevels?.id === chosen.id ? knownLevels.levels : null), [chosen, knownLevels]);
+  const view = effectiveView(s.level, s.province, options);
+  const data = useIndicator(chosen, { year: s.year, level: view.level });
   const regions = useQuery('map/regions');
+  const answered = data.result;
+  useEffect(() => {
+    if (data.status === 'ready' && answered && answered.indicator.timeAxis !== 'none') {
+      setKnownLevels({ id: answered.indicator.id, levels: new Set(answered.coverage.map((c) => c.level)) });
+    }
+  }, [data.status, answered]);
 
-  // useQuery keeps the previous rows while a new query loads: tag rows with the indicator current when they arrived.
-  const tagged = useMemo(() => ({ id: indicator.id, rows: toIndicatorRows(data.rows) }),
-    [data.rows]); // eslint-disable-line react-hooks/exhaustive-deps
-  const loaded = data.status === 'ready' && tagged.id === indicator.id;
-  // Until the engine answers, the default view is drawn from the snapshot's landing slice (same numbers).
-  const seed = useMemo(() => (landing && Array.isArray(landing.violence_map) ? landingRows(landing) : null), [landing]);
-  const seeded = !loaded && seed !== null && seed.length > 0 && indicator.id === DEFAULT_INDICATOR_ID
-    && s.level === 'province' && (s.year === null || s.year === landingYear);
-  const ready = loaded || seeded;
-  const rows = useMemo(() => (loaded ? tagged.rows : seeded ? seed! : []), [loaded, tagged, seeded, seed]);
+  // Until the engine answers, the default view is drawn from the snapshot's landing slice (the same path's rows).
+  const seed = useMemo(() => (landing ? landingResult(landing) : null), [landing]);
+  const seeded = data.result === null && seed !== null && chosen.id === seed.indicator.id
+    && view.level === seed.filter.level && (s.year === null || s.year === seed.year);
+  // What is drawn: the answer to the current request; while a new one loads, the last answer (marked busy) or the
+  // landing slice. Everything drawn (indicator, year, level) is read from the answer, never from the controls.
+  const shown = data.result ?? (seeded ? seed : null);
+  const loaded = data.status === 'ready';
+  const ready = shown !== null;
+  const indicator = shown?.indicator ?? chosen;
+  const level = (shown?.filter.level ?? view.level) as MapLevel;
+  const province = level === 'regency' ? view.province : null;
+  const year = shown?.year ?? null;
+  const years = shown?.years ?? NO_YEARS;
+  const rows = shown?.rows ?? NO_ROWS;
 
   // Region names: the landing slice names the provinces at once; the regions query names everything.
   const names = useMemo(() => new Map([
-    ...(landing && Array.isArray(landing.violence_map) ? landing.violence_map : []).map((r) => [String(r.region_code), String(r.name)] as const),
+    ...(landing?.names ? Object.entries(landing.names) : []),
     ...regions.rows.map((r) => [String(r.region_code), String(r.name)] as const),
   ]), [landing, regions.rows]);
 
-  const options = useMemo(() => levelOptions(indicator, loaded ? rows : null), [indicator, loaded, rows]);
-  const view = effectiveView(s.level, s.province, options);
-  const years = useMemo(() => yearsOf(rows), [rows]);
-  const year = resolveYear(rows, s.year, view.level);
-
-  const levelRows = useMemo(() => rowsFor(rows, year, view.level), [rows, year, view.level]);
-  const classification = useMemo(() => classifyRows(indicator, levelRows, s.classes), [indicator, levelRows, s.classes]);
-  const fills = useMemo(() => fillStates(levelRows.map((r) => r.region_code), levelRows, classification), [levelRows, classification]);
-  const shownRows = useMemo(() => (view.province ? levelRows.filter((r) => r.region_code.slice(0, 2) === view.province) : levelRows),
-    [levelRows, view.province]);
-  const shownFills = useMemo(() => (view.province ? new Map([...fills].filter(([code]) => code.slice(0, 2) === view.province)) : fills),
-    [fills, view.province]);
+  const classification = useMemo(() => classifyRows(indicator, rows, s.classes), [indicator, rows, s.classes]);
+  const fills = useMemo(() => fillStates(rows.map((r) => r.region_code), rows, classification), [rows, classification]);
+  const shownRows = useMemo(() => (province ? rows.filter((r) => r.region_code.slice(0, 2) === province) : rows), [rows, province]);
+  const shownFills = useMemo(() => (province ? new Map([...fills].filter(([code]) => code.slice(0, 2) === province)) : fills),
+    [fills, province]);
   const legend = useMemo(() => legendEntries(indicator, classification, shownFills, lang), [indicator, classification, shownFills, lang]);
   const table = useMemo(() => tableRows(shownRows, names), [shownRows, names]);
 
   const provinceName = view.province ? (names.get(view.province) ?? view.province) : null;
-  const levelText = view.level === 'province' ? tl(lang, TEXT.provincesLevel)
-    : provinceName ? `${tl(lang, TEXT.regenciesLevel)}, ${provinceName}` : tl(lang, TEXT.regenciesLevel);
+  const levelText = level === 'province' ? tl(lang, TEXT.provincesLevel)
+    : province && provinceName ? `${tl(lang, TEXT.regenciesLevel)}, ${provinceName}` : tl(lang, TEXT.regenciesLevel);
   const yearText = year === null ? tl(lang, TEXT.allYears) : String(year);
   const title = tl(lang, indicator.title);
   const regencyAvailable = options.find((o) => o.level === 'regency')?.available ?? false;
 
   // ---- Map callbacks ----
   const tooltip = useCallback((code: string, featureName: string): TooltipContent => {
-    const r = levelRows.find((x) => x.region_code === code);
-    const value = r?.suppressed ? `${t(lang, 'suppressed')} (${tl(lang, TEXT.disclosureControl)})`
+    const r = rows.find((x) => x.region_code === code);
+    const value = r?.suppressed ? `${t(lang, 'suppressed')} (${tl(lang, DISCLOSURE_CONTROL)})`
       : !r || r.value === null ? t(lang, 'missing') : formatValueWithUnit(indicator, r.value, lang);
     return { title: names.get(code) ?? featureName, lines: [value, `${title} · ${yearText}`] };
-  }, [levelRows, lang, indicator, names, title, yearText]);
+  }, [rows, lang, indicator, names, title, yearText]);
 
   // In an embed the map is all there is: a region's profile opens in the full app, in a new tab.
   const embedded = useContext(EmbedContext) !== null;
@@ -104,27 +119,20 @@ export default function MapView({ lang }: { lang: Lang }) {
   }, [regencyAvailable, set, embedded]);
 
   // ---- Table ----
-  const fraction = showsFraction(indicator, shownRows) ? FRACTION_LABELS[indicator.id] : undefined;
+  const fraction = showsFraction(indicator, shownRows) ? indicator.fraction : undefined;
   const columns = useMemo(() => tableColumns(indicator, lang, { suppressed: t(lang, 'suppressed'), missing: t(lang, 'missing') }, fraction),
     [indicator, lang, fraction]);
 
-  // ---- What the figure and the table show ----
-  // While another indicator's rows load, the map, legend and table keep showing the last numbers drawn (marked busy)
-  // instead of emptying and then rebuilding everything: the new numbers replace them in one render when they arrive.
-  const current = useMemo(() => ({
-    ready, indicator, level: view.level, province: view.province, year, years, yearText, levelText, title, fills, legend, table, columns,
-    classKind: classification.kind, tooltip, onRegionClick, paintKey: `${indicator.id}|${year ?? '-'}|${view.level}|${s.classes}|${view.province ?? '-'}`,
-  }), [ready, indicator, view.level, view.province, year, years, yearText, levelText, title, fills, legend, table, columns, classification.kind,
-    tooltip, onRegionClick, s.classes]);
-  const [kept, setKept] = useState(current);
-  if (ready && kept !== current) setKept(current);
-  const v = !ready && data.status === 'loading' && kept.ready ? kept : current;
+  const v = {
+    ready, indicator, level, province, year, years, yearText, levelText, title, fills, legend, table, columns,
+    classKind: classification.kind, tooltip, onRegionClick, paintKey: `${indicator.id}|${year ?? '-'}|${level}|${s.classes}|${province ?? '-'}`,
+  };
 
   // ---- First paint: the static landing figure until the interactive map has drawn its data ----
   const [painted, setPainted] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);
   const landingHost = useRef<HTMLDivElement>(null);
-  const landingMatches = indicator.id === DEFAULT_INDICATOR_ID && view.level === 'province'
+  const landingMatches = chosen.id === DEFAULT_INDICATOR_ID && view.level === 'province'
     && view.province === null && (s.year === null || s.year === landingYear);
   const [hasLanding, setHasLanding] = useState(false);
   useLayoutEffect(() => {
@@ -168,13 +176,13 @@ export default function MapView({ lang }: { lang: Lang }) {
   const yearIndex = v.year === null ? -1 : v.years.indexOf(v.year);
 
   return (
-    <div className="map-view" data-source={loaded ? 'query' : seeded ? 'landing' : 'loading'}>
+    <div className="map-view" data-source={loaded ? 'query' : seeded ? 'landing' : 'loading'} aria-busy={data.status === 'loading'}>
       <h2>{tl(lang, TEXT.heading)}</h2>
 
       <div className="map-controls">
         <div className="control control-indicator">
           <label htmlFor={`${ids.indicatorInfo}-select`}>{tl(lang, TEXT.indicator)}</label>
-          <select id={`${ids.indicatorInfo}-select`} value={indicator.id} aria-describedby={ids.indicatorInfo}
+          <select id={`${ids.indicatorInfo}-select`} value={chosen.id} aria-describedby={ids.indicatorInfo}
             onChange={(e) => set({ indicator: e.target.value, year: null })}>
             {indicatorGroups().map((g) => (
               <optgroup key={g.subject} label={tl(lang, SUBJECT_LABEL[g.subject])}>
@@ -186,7 +194,7 @@ export default function MapView({ lang }: { lang: Lang }) {
 
         <div className="control control-year">
           <label htmlFor={ids.year}>{tl(lang, TEXT.year)}</label>
-          {v.years.length > 1 || ((loaded || v !== current) && v.years.length > 0) ? (
+          {v.years.length > 1 || (ready && v.years.length > 0) ? (
             <div className="year-slider">
               <span className="year-end" aria-hidden="true">{v.years[0]}</span>
               <input id={ids.year} type="range" min={0} max={Math.max(0, v.years.length - 1)} step={1} value={Math.max(0, yearIndex)}

@@ -50,7 +50,6 @@ export const TEXT = {
   numerator: L('Pembilang', 'Numerator'),
   denominator: L('Penyebut', 'Denominator'),
   openProfile: L('Profil', 'Profile'),
-  disclosureControl: L('kontrol pengungkapan', 'disclosure control'),
   openProfileOf: L('Buka profil {region}', 'Open the profile of {region}'),
   provincesLevel: L('provinsi', 'provinces'),
   regenciesLevel: L('kabupaten/kota', 'kab/kota'),

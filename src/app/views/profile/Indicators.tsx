@@ -1,15 +1,16 @@
 import { useMemo } from 'react';
-import { INDICATORS, indicatorById, indicatorsOf, type Indicator } from '../../../domain/indicators.ts';
+import { INDICATORS, indicator as indicatorOf, indicatorsOf, type Indicator, type IndicatorId } from '../../../domain/indicators.ts';
+import { yearsOf } from '../../../domain/indicators/rows.ts';
 import type { Label } from '../../../domain/label.ts';
 import type { Lang } from '../../../state/url.ts';
 import { Chart } from '../../components/Chart.tsx';
 import { Figure } from '../../components/Figure.tsx';
-import { useQuery } from '../../hooks/use-query.ts';
-import { gapYears, trendOption, type TrendLine } from './charts.ts';
-import { hasLevel, peerGroups, sharedCaveats, summarise, toIndicatorRows, trendSeries, yearsOf, type IndicatorRow, type RegionInfo } from './model.ts';
-import { cellText, shortDate, spreadText, standingText } from './present.ts';
-import { IndicatorTableHead } from './tables.tsx';
-import { tx, type TextKey } from './text.ts';
+import { useIndicator } from '../../hooks/use-indicator.ts';
+import { gapYears, trendOption, type TrendLine } from '../../region/charts.ts';
+import { hasLevel, peerGroups, sharedCaveats, summarise, trendSeries, type IndicatorRow, type RegionInfo } from '../../region/model.ts';
+import { cellText, shortDate, spreadText, standingText } from '../../region/present.ts';
+import { IndicatorTableHead } from '../../region/tables.tsx';
+import { tx, type TextKey } from '../../region/text.ts';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 export interface PageContext {
@@ -24,18 +25,22 @@ export interface PageContext {
   onPick: (code: string) => void;
 }
 
-/** Every row of an indicator (all years and levels): one cached query per indicator, shared by the page's parts. */
-function useIndicatorRows(indicator: Indicator): { status: string; error: unknown; rows: IndicatorRow[] } {
-  const q = useQuery(indicator.sql);
-  const rows = useMemo(() => toIndicatorRows(q.rows), [q.rows]);
-  return { status: q.status, error: q.cause, rows };
+const NO_ROWS: readonly IndicatorRow[] = [];
+
+/**
+ * Every row of an indicator (all years and levels: the page ranks, compares and draws trends from them), through the
+ * one indicator path; the page's parts asking for the same indicator share one cached query.
+ */
+function useIndicatorRows(indicator: Indicator): { status: string; error: unknown; rows: readonly IndicatorRow[] } {
+  const q = useIndicator(indicator);
+  return { status: q.status, error: q.cause, rows: q.status === 'ready' ? q.result!.rows : NO_ROWS };
 }
 
 // ---- Key figures ----
 
 /** One key figure: an indicator's value for the region, its year in the label. */
-export function KeyFigure({ ctx, id, label }: { ctx: PageContext; id: string; label: TextKey }) {
-  const indicator = indicatorById(id)!;
+export function KeyFigure({ ctx, id, label }: { ctx: PageContext; id: IndicatorId; label: TextKey }) {
+  const indicator = indicatorOf(id);
   const { status, error, rows } = useIndicatorRows(indicator);
   const summary = useMemo(
     () => (status === 'ready' ? summarise(indicator, rows, ctx.region, ctx.regions, ctx.violenceYear) : null),
@@ -143,9 +148,9 @@ function IndicatorRowView({ ctx, indicator, shared, columns }: { ctx: PageContex
 /** The main violence indicators drawn over the years. */
 export const TREND_IDS = ['violence-victims', 'violence-victim-rate', 'violence-sexual-share'] as const;
 
-export function Trend({ ctx, id }: { ctx: PageContext; id: string }) {
+export function Trend({ ctx, id }: { ctx: PageContext; id: IndicatorId }) {
   const { lang, region } = ctx;
-  const indicator = indicatorById(id)!;
+  const indicator = indicatorOf(id);
   const { status, error, rows } = useIndicatorRows(indicator);
   const national = ctx.byCode.get('00');
   const lines = useMemo((): TrendLine[] | null => {

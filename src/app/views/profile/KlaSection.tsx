@@ -3,11 +3,11 @@ import { Chart } from '../../components/Chart.tsx';
 import { Figure } from '../../components/Figure.tsx';
 import { formatNumber } from '../../format.ts';
 import { useQuery } from '../../hooks/use-query.ts';
-import { klaCategoryOption, klaClusterOption } from './charts.ts';
+import { klaCategoryOption, klaClusterOption } from '../../region/charts.ts';
 import type { PageContext } from './Indicators.tsx';
-import { klaCategoryTable, klaHistory } from './sections.ts';
-import { tx } from './text.ts';
-import { KlaCountsTable, KlaHistoryTable } from './tables.tsx';
+import { klaCategoryTable, klaHistory } from '../../region/sections.ts';
+import { tx } from '../../region/text.ts';
+import { KlaCountsTable, KlaHistoryTable } from '../../region/tables.tsx';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** A kab/kota: its category and score per evaluation year, and the cluster scores of the latest evaluation. */

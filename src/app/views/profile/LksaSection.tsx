@@ -5,9 +5,9 @@ import { formatNumber } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import type { PageContext } from './Indicators.tsx';
-import { shortDate } from './present.ts';
-import { institutions, lksaSummary, type Institution, type LksaCount } from './sections.ts';
-import { tx } from './text.ts';
+import { shortDate } from '../../region/present.ts';
+import { institutions, lksaSummary, type Institution, type LksaCount } from '../../region/sections.ts';
+import { tx } from '../../region/text.ts';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 function CountTable({ ctx, caption, counts, total }: { ctx: PageContext; caption: string; counts: LksaCount[]; total: number }) {

@@ -8,10 +8,10 @@ import { useSnapshot } from '../../hooks/use-snapshot.ts';
 import { IndicatorTable, KeyFigure, Trend, TREND_IDS, type PageContext } from './Indicators.tsx';
 import { KlaCounts, KlaHistory } from './KlaSection.tsx';
 import { LksaSection } from './LksaSection.tsx';
-import { regionPath, toRegions, type RegionInfo } from './model.ts';
-import { kindText } from './present.ts';
+import { regionPath, toRegions, type RegionInfo } from '../../region/model.ts';
+import { kindText } from '../../region/present.ts';
 import { RegionPicker } from './RegionPicker.tsx';
-import { tx } from './text.ts';
+import { tx } from '../../region/text.ts';
 import './profile.css';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
 

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '../../../state/url.ts';
-import { searchRegions, type RegionInfo } from './model.ts';
-import { kindText } from './present.ts';
-import { tx } from './text.ts';
+import { searchRegions, type RegionInfo } from '../../region/model.ts';
+import { kindText } from '../../region/present.ts';
+import { tx } from '../../region/text.ts';
 
 /**
  * An ARIA 1.2 combobox with a list of matching regions: type to search (names, province names or codes), arrows to

@@ -1,11 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { indicatorById } from '../../../domain/indicators.ts';
+import { indicator as indicatorOf } from '../../../domain/indicators.ts';
 import { MISSING_STYLE, SUPPRESSED_STYLE } from '../../../domain/palettes.ts';
 import type { Lang, Subject } from '../../../state/url.ts';
 import { fetchBoundaries } from '../../components/maplibre-setup.ts';
 import { t } from '../../i18n.ts';
-import { indicatorYear, type IndicatorRow, type RegionInfo } from '../profile/model.ts';
-import { classifyRows, fillStates, formatValueWithUnit, legendEntries, rowsFor, type IndicatorRow as MapRow } from '../map/transform.ts';
+import { indicatorYear, type IndicatorRow, type RegionInfo } from '../../region/model.ts';
+import { classifyRows, fillStates, formatValueWithUnit, legendEntries } from '../../indicator/shading.ts';
 import { featuresOf, projectMap, type BoundaryFeature } from './geo.ts';
 import { mapIndicatorId, mapScope } from './model.ts';
 import { tx } from './text.ts';
@@ -21,12 +21,12 @@ const WIDTH = 680;
  */
 export function ReportMap({ lang, subject, region, byCode, rowsOf, onDone, queryError }: {
   lang: Lang; subject: Subject; region: RegionInfo; byCode: ReadonlyMap<string, RegionInfo>;
-  rowsOf: (id: string) => IndicatorRow[] | undefined; onDone: () => void;
+  rowsOf: (id: string) => readonly IndicatorRow[] | undefined; onDone: () => void;
   /** The map indicator's query failed (what it threw): the map cannot be drawn. */
   queryError?: (id: string) => unknown;
 }) {
   const scope = mapScope(region);
-  const indicator = indicatorById(mapIndicatorId(subject, region.level))!;
+  const indicator = indicatorOf(mapIndicatorId(subject, region.level));
   const rows = rowsOf(indicator.id);
   const [geo, setGeo] = useState<{ features: BoundaryFeature[] } | { error: string } | null>(null);
   const hatchId = `report-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -42,9 +42,8 @@ export function ReportMap({ lang, subject, region, byCode, rowsOf, onDone, query
 
   const drawn = useMemo(() => {
     if (!geo || 'error' in geo || !rows) return null;
-    const year = indicatorYear(indicator, rows, null);
-    const mapRows: MapRow[] = rows.map((r) => ({ year: r.year, region_code: r.code, level: r.level, value: r.value, suppressed: r.suppressed, numerator: null, denominator: null }));
-    const levelRows = rowsFor(mapRows, year, scope.level);
+    const year = indicatorYear(indicator, rows, null, scope.level);
+    const levelRows = rows.filter((r) => r.year === year && r.level === scope.level);
     const classes = classifyRows(indicator, levelRows, 'quantile');
     const features = featuresOf(geo.features, scope.province);
     const projected = projectMap(features, WIDTH, scope.level === 'province' ? 300 : 430);

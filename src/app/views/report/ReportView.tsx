@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { indicatorById, type IndicatorLevel } from '../../../domain/indicators.ts';
+import { indicator as indicatorOf, type IndicatorLevel } from '../../../domain/indicators.ts';
+import { yearsOf } from '../../../domain/indicators/rows.ts';
+import { useIndicators } from '../../hooks/use-indicator.ts';
 import type { Manifest } from '../../../db/snapshot.ts';
 import { useStore } from '../../../state/store.ts';
 import { SUBJECTS, type Lang, type Subject } from '../../../state/url.ts';
@@ -8,17 +10,17 @@ import { formatDate, formatNumber } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import { useQuery } from '../../hooks/use-query.ts';
 import { useSnapshot } from '../../hooks/use-snapshot.ts';
-import { klaCategoryOption, klaClusterOption, trendOption, type TrendLine } from '../profile/charts.ts';
-import { toIndicatorRows, toRegions, trendSeries, yearsOf, type IndicatorRow, type RegionInfo } from '../profile/model.ts';
-import { cellText, shortDate, spreadText, standingText } from '../profile/present.ts';
-import { klaCategoryTable, klaHistory, lksaSummary } from '../profile/sections.ts';
+import { klaCategoryOption, klaClusterOption, trendOption, type TrendLine } from '../../region/charts.ts';
+import { toRegions, trendSeries, type IndicatorRow, type RegionInfo } from '../../region/model.ts';
+import { cellText, shortDate, spreadText, standingText } from '../../region/present.ts';
+import { klaCategoryTable, klaHistory, lksaSummary } from '../../region/sections.ts';
 import { countBarsOption } from './charts.ts';
 import {
   allDone, caveatsOf, citation, indicatorIdsOf, keyFigure, keyFigureIds, kindOf, klaThresholdLines, reportTitle,
   SUBJECT_NAME, subjectsOf, subjectSummaries, subjectTitle, subRegionColumns, subRegionsOf, subRegionTable, type ReportSubject,
 } from './model.ts';
 import { ReportMap } from './ReportMap.tsx';
-import { IndicatorTableHead, KlaCountsTable, KlaHistoryTable } from '../profile/tables.tsx';
+import { IndicatorTableHead, KlaCountsTable, KlaHistoryTable } from '../../region/tables.tsx';
 import { TEXT, tx } from './text.ts';
 import './report.css';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
@@ -116,18 +118,9 @@ function useReady(key: string, done: boolean): void {
   useEffect(() => () => register(key, null), [register, key]);
 }
 
-// ---- Indicator rows: one loader per catalogue indicator, results collected by the document ----
+// ---- Indicator rows: one request per catalogue indicator of the subject, through the one indicator path ----
 
-interface Loaded { status: 'loading' | 'ready' | 'error'; cause: unknown; rows: IndicatorRow[] }
-
-function IndicatorLoader({ id, onLoaded }: { id: string; onLoaded: (id: string, loaded: Loaded) => void }) {
-  const q = useQuery(indicatorById(id)!.sql);
-  useEffect(() => {
-    onLoaded(id, { status: q.status, cause: q.cause, rows: q.status === 'ready' ? toIndicatorRows(q.rows) : [] });
-  }, [id, q.status, q.rows, q.cause, onLoaded]);
-  useReady(`indicator:${id}`, q.status !== 'loading');
-  return null;
-}
+interface Loaded { status: 'loading' | 'ready' | 'error'; cause: unknown; rows: readonly IndicatorRow[] }
 
 interface DocContext {
   lang: Lang;
@@ -137,7 +130,7 @@ interface DocContext {
   byCode: ReadonlyMap<string, RegionInfo>;
   manifest: Manifest;
   /** An indicator's rows once loaded (undefined while loading or failed). */
-  rowsOf: (id: string) => IndicatorRow[] | undefined;
+  rowsOf: (id: string) => readonly IndicatorRow[] | undefined;
   loaded: Readonly<Record<string, Loaded>>;
 }
 
@@ -155,9 +148,12 @@ function ReportDocument({ lang, subject, region, regions, byCode, manifest }: {
     }
     return prev.get(key) === done ? prev : new Map(prev).set(key, done);
   }), []);
-  const [loaded, setLoaded] = useState<Record<string, Loaded>>({});
-  const onLoaded = useCallback((id: string, l: Loaded) => setLoaded((prev) => ({ ...prev, [id]: l })), []);
   const ids = useMemo(() => indicatorIdsOf(subject), [subject]);
+  const states = useIndicators(useMemo(() => ids.map((id) => indicatorOf(id)), [ids]));
+  const loaded = useMemo(() => Object.fromEntries(ids.map((id, i) => {
+    const q = states[i]!;
+    return [id, { status: q.status, cause: q.cause, rows: q.status === 'ready' ? q.result!.rows : [] } satisfies Loaded];
+  })), [ids, states]);
   const rowsOf = useCallback((id: string) => (loaded[id]?.status === 'ready' ? loaded[id].rows : undefined), [loaded]);
   const indicatorsDone = ids.every((id) => loaded[id] && loaded[id].status !== 'loading');
   const ready = indicatorsDone && allDone(parts);
@@ -174,7 +170,6 @@ function ReportDocument({ lang, subject, region, regions, byCode, manifest }: {
 
   return (
     <ReadyContext.Provider value={register}>
-      {ids.map((id) => <IndicatorLoader key={id} id={id} onLoaded={onLoaded} />)}
       <div className="report-actions">
         {/* Printing before every chart is drawn would print empty frames: the button waits for the report. */}
         <button type="button" className="report-print" disabled={!ready} onClick={() => window.print()}>{tx(lang, 'print')}</button>
@@ -247,7 +242,7 @@ function KeyFigures({ ctx }: { ctx: DocContext }) {
   const { lang, region, regions } = ctx;
   const figures = subjectsOf(ctx.subject).flatMap((s) => keyFigureIds(s, region.level).map((id) => {
     const rows = ctx.rowsOf(id);
-    return { id, figure: rows ? keyFigure(lang, indicatorById(id)!, rows, region, regions) : null, state: ctx.loaded[id] };
+    return { id, figure: rows ? keyFigure(lang, indicatorOf(id), rows, region, regions) : null, state: ctx.loaded[id] };
   }));
   return (
     <Section id="report-key" title={tx(lang, 'keyFigures')}>
@@ -323,7 +318,7 @@ function ViolenceSection({ ctx }: { ctx: DocContext }) {
   const victims = ctx.rowsOf('violence-victims');
   const rate = ctx.rowsOf('violence-victim-rate');
   const national = ctx.byCode.get('00');
-  const lines = (rows: IndicatorRow[] | undefined): [TrendLine, TrendLine | null] | null => {
+  const lines = (rows: readonly IndicatorRow[] | undefined): [TrendLine, TrendLine | null] | null => {
     if (!rows) return null;
     const years = yearsOf(rows);
     const own: TrendLine = { name: region.name, points: trendSeries(rows, region.code, years) };
@@ -332,8 +327,8 @@ function ViolenceSection({ ctx }: { ctx: DocContext }) {
   };
   const victimsLines = useMemo(() => lines(victims), [victims]); // eslint-disable-line react-hooks/exhaustive-deps
   const rateLines = useMemo(() => lines(rate), [rate]); // eslint-disable-line react-hooks/exhaustive-deps
-  const victimsOption = useMemo(() => (victimsLines ? trendOption(lang, indicatorById('violence-victims')!, victimsLines[0], victimsLines[1], true) : null), [lang, victimsLines]);
-  const rateOption = useMemo(() => (rateLines ? trendOption(lang, indicatorById('violence-victim-rate')!, rateLines[0], rateLines[1], false) : null), [lang, rateLines]);
+  const victimsOption = useMemo(() => (victimsLines ? trendOption(lang, indicatorOf('violence-victims'), victimsLines[0], victimsLines[1], true) : null), [lang, victimsLines]);
+  const rateOption = useMemo(() => (rateLines ? trendOption(lang, indicatorOf('violence-victim-rate'), rateLines[0], rateLines[1], false) : null), [lang, rateLines]);
   const years = victims ? yearsOf(victims) : [];
   const latest = years[years.length - 1] ?? null;
   const from = years[0] ?? '';

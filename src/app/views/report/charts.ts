@@ -3,7 +3,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../../state/url.ts';
 import { escapeHtml, formatNumber } from '../../format.ts';
-import { REGION_COLOUR } from '../profile/charts.ts';
+import { REGION_COLOUR } from '../../region/charts.ts';
 
 /** Horizontal bars: a count per category (e.g. LKSA by accreditation), each bar labelled with its number. */
 export function countBarsOption(lang: Lang, bars: ReadonlyArray<{ label: string; value: number }>): EChartsCoreOption {

@@ -1,11 +1,11 @@
 // Pure transforms of the printable report: which subjects, figures, map and columns a report holds, the rows of its
 // tables and the texts of its title and citation. No React, no engine, no DOM (tested in test/app/report.test.ts).
-import { indicatorById, indicatorsOf, type Indicator, type IndicatorLevel } from '../../../domain/indicators.ts';
+import { indicator as indicatorOf, indicatorsOf, type Indicator, type IndicatorId, type IndicatorLevel } from '../../../domain/indicators.ts';
 import { KLA_CATEGORIES } from '../../../domain/kla.ts';
 import type { Label } from '../../../domain/label.ts';
 import type { Lang, Subject } from '../../../state/url.ts';
-import { indicatorYear, summarise, type Cell, type IndicatorRow, type IndicatorSummary, type RegionInfo } from '../profile/model.ts';
-import { cellText } from '../profile/present.ts';
+import { indicatorYear, summarise, type Cell, type IndicatorRow, type IndicatorSummary, type RegionInfo } from '../../region/model.ts';
+import { cellText } from '../../region/present.ts';
 import { tx, type TextKey } from './text.ts';
 
 export type ReportSubject = Indicator['subject'];
@@ -25,14 +25,14 @@ export const subjectTitle = (lang: Lang, subject: Subject): string => tx(lang, T
 // ---- Key figures ----
 
 /** The headline figures of a subject for a region of a level (catalogue ids), in display order. */
-export function keyFigureIds(subject: ReportSubject, level: IndicatorLevel): string[] {
+export function keyFigureIds(subject: ReportSubject, level: IndicatorLevel): IndicatorId[] {
   if (subject === 'violence') return ['violence-victims', 'violence-cases', 'violence-victim-rate'];
   if (subject === 'lksa') return ['lksa-institutions', 'lksa-accredited-share', 'lksa-licence-valid-share'];
   return level === 'regency' ? ['kla-category', 'kla-average-score'] : ['kla-average-score', 'kla-awarded-share'];
 }
 
 /** Every catalogue indicator the report needs: its subjects' indicators (tables, figures, the map, sub-regions). */
-export const indicatorIdsOf = (subject: Subject): string[] => subjectsOf(subject).flatMap((s) => indicatorsOf(s).map((i) => i.id));
+export const indicatorIdsOf = (subject: Subject): IndicatorId[] => subjectsOf(subject).flatMap((s) => indicatorsOf(s).map((i) => i.id));
 
 export interface KeyFigure {
   id: string;
@@ -76,7 +76,7 @@ export function subjectSummaries(
 // ---- The map ----
 
 /** The indicator the report maps for a subject ('all': the violence rate). */
-export function mapIndicatorId(subject: Subject, level: IndicatorLevel): string {
+export function mapIndicatorId(subject: Subject, level: IndicatorLevel): IndicatorId {
   if (subject === 'lksa') return 'lksa-accredited-share';
   if (subject === 'kla') return level === 'national' ? 'kla-awarded-share' : 'kla-category';
   return 'violence-victim-rate';
@@ -101,7 +101,7 @@ export function mapScope(region: Pick<RegionInfo, 'code' | 'level' | 'provinceCo
 // ---- Sub-regions ----
 
 export interface SubColumn {
-  id: string;
+  id: IndicatorId;
   header: TextKey;
 }
 
@@ -144,10 +144,10 @@ export function subRegionTable(
   rowsOf: (id: string) => readonly IndicatorRow[] | undefined,
 ): SubTable {
   const prepared = columns.map((c) => {
-    const indicator = indicatorById(c.id)!;
+    const indicator = indicatorOf(c.id);
     const rows = rowsOf(c.id) ?? [];
-    const year = indicatorYear(indicator, rows, null);
-    const byCode = new Map(rows.filter((r) => r.year === year).map((r) => [r.code, r]));
+    const year = indicatorYear(indicator, rows, null, children[0]?.level);
+    const byCode = new Map(rows.filter((r) => r.year === year).map((r) => [r.region_code, r]));
     return { indicator, year, byCode, header: tx(lang, c.header, { year: year ?? '' }).trim() };
   });
   return {

@@ -1,8 +1,8 @@
 // Pure presentation of the profile's values: numbers, withheld and missing cells, ranks and spreads as text.
-import type { Indicator } from '../../../domain/indicators.ts';
-import type { Lang } from '../../../state/url.ts';
-import { formatChange, formatDateMedium, formatNumber, formatPercent } from '../../format.ts';
-import { t } from '../../i18n.ts';
+import type { Indicator } from '../../domain/indicators.ts';
+import type { Lang } from '../../state/url.ts';
+import { formatChange, formatDateMedium, formatNumber, formatPercent } from '../format.ts';
+import { t } from '../i18n.ts';
 import type { Cell, PeerGroup, Spread, Standing } from './model.ts';
 import { tx } from './text.ts';
 

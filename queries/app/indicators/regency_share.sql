@@ -1,9 +1,9 @@
--- Indicator kla-awarded-share: share of the kab/kota of a province (or of Indonesia) holding any KLA category
--- (pratama or higher) in an evaluation year, in per cent; province and national levels. value = 100 x numerator /
--- denominator; numerator = kab/kota with a category other than tidak_ada that year, denominator = every kab/kota of
--- the region in `regions` (Kemendagri 2025), evaluated or not: a kab/kota not evaluated counts as without a category.
--- Every year of the kla table. Never withheld.
--- Tables: kla, regions. Params: none.
+-- Indicator family regency_share: the share of the kab/kota of a province (or of Indonesia) with a row of {{table}}
+-- meeting a condition in a year, in per cent; province and national levels. Condition: {{condition}}.
+-- value = 100 x numerator / denominator; numerator = kab/kota meeting the condition that year, denominator = every
+-- kab/kota of the region in `regions` (Kemendagri 2025), in the table or not: a kab/kota absent counts as not meeting it.
+-- Every year of the table. Never withheld (not counts of children).
+-- Tables: {{table}}, regions. Params: none.
 -- Columns: year INTEGER, region_code VARCHAR, level VARCHAR, value DOUBLE, suppressed BOOLEAN, numerator DOUBLE, denominator DOUBLE.
 WITH areas AS (
   -- every kab/kota counts in Indonesia and in its province
@@ -13,12 +13,12 @@ WITH areas AS (
 ),
 awarded AS (
   SELECT area, year, count(*) AS awarded
-  FROM (SELECT unnest(['00', province_code]) AS area, year FROM kla WHERE category <> 'tidak_ada')
+  FROM (SELECT unnest(['00', province_code]) AS area, year FROM {{table}} WHERE {{condition}})
   GROUP BY area, year
 ),
 grid AS (
   SELECT y.year, r.region_code, r.level
-  FROM (SELECT DISTINCT year FROM kla) y
+  FROM (SELECT DISTINCT year FROM {{table}}) y
   CROSS JOIN regions r
   WHERE r.level IN ('national', 'province')
 )

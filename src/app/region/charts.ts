@@ -1,10 +1,10 @@
 // Pure chart options of the profile (ECharts). Tooltips escape every text they insert (escapeHtml).
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Indicator } from '../../../domain/indicators.ts';
-import type { Label } from '../../../domain/label.ts';
-import type { Lang } from '../../../state/url.ts';
-import { clipLabel, escapeHtml, formatNumber } from '../../format.ts';
-import { t } from '../../i18n.ts';
+import type { Indicator } from '../../domain/indicators.ts';
+import type { Label } from '../../domain/label.ts';
+import type { Lang } from '../../state/url.ts';
+import { clipLabel, escapeHtml, formatNumber } from '../format.ts';
+import { t } from '../i18n.ts';
 import type { TrendPoint } from './model.ts';
 import { formatValue } from './present.ts';
 import { tx } from './text.ts';

@@ -1,5 +1,5 @@
-import type { Lang } from '../../../state/url.ts';
-import { formatNumber } from '../../format.ts';
+import type { Lang } from '../../state/url.ts';
+import { formatNumber } from '../format.ts';
 import type { PeerGroup, RegionInfo } from './model.ts';
 import { peerColumnLabel } from './present.ts';
 import { NOT_EVALUATED, type KlaCategoryTable, type KlaEvaluation } from './sections.ts';

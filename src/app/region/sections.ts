@@ -1,8 +1,8 @@
 // Pure transforms of the KLA and LKSA parts of the profile: rows of queries/app/profile/*.sql to what is shown.
-import type { Row } from '../../../db/sql.ts';
-import { KLA_CATEGORIES, KLA_CLUSTERS } from '../../../domain/kla.ts';
-import type { Label } from '../../../domain/label.ts';
-import { ACCREDITATIONS, LICENCE_STATUSES, LKSA_FINDINGS } from '../../../domain/vocab.ts';
+import type { Row } from '../../db/sql.ts';
+import { KLA_CATEGORIES, KLA_CLUSTERS } from '../../domain/kla.ts';
+import type { Label } from '../../domain/label.ts';
+import { ACCREDITATIONS, LICENCE_STATUSES, LKSA_FINDINGS } from '../../domain/vocab.ts';
 import { TEXT } from './text.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

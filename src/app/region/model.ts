@@ -1,9 +1,12 @@
 // Pure transforms of the region profile: regions and their peers, ranks, the provinces' spread, the year of each
 // indicator. No React, no engine: rows in, plain objects out (tested in test/app/profile-model.test.ts).
-import type { Indicator, IndicatorLevel } from '../../../domain/indicators.ts';
-import type { Row } from '../../../db/sql.ts';
-import { NATIONAL_CODE } from '../../../domain/regions.ts';
-import { ranksByValue, tieKey as key, type Rank } from '../../../domain/rank.ts';
+import type { Indicator, IndicatorLevel } from '../../domain/indicators.ts';
+import type { Row } from '../../db/sql.ts';
+import { NATIONAL_CODE } from '../../domain/regions.ts';
+import { ranksByValue, tieKey as key, type Rank } from '../../domain/rank.ts';
+import { coverageOf, resolveYear, type IndicatorRow } from '../../domain/indicators/rows.ts';
+
+export type { IndicatorRow };
 
 // ---- Regions ----
 
@@ -114,40 +117,14 @@ export function peerGroups(region: RegionInfo, regions: readonly RegionInfo[]): 
 
 // ---- Indicator rows ----
 
-export interface IndicatorRow {
-  year: number | null;
-  code: string;
-  level: string;
-  value: number | null;
-  /** Withheld by disclosure control (or computed from a withheld count). */
-  suppressed: boolean;
-}
-
-/** Rows of an indicator query (queries/app/indicators/*.sql) as IndicatorRow. */
-export function toIndicatorRows(rows: readonly Row[]): IndicatorRow[] {
-  return rows.map((r) => ({
-    year: num(r.year),
-    code: String(r.region_code),
-    level: String(r.level),
-    value: num(r.value),
-    suppressed: r.suppressed === true,
-  }));
-}
-
-/** The years an indicator's rows hold, oldest first (LKSA: none). */
-export const yearsOf = (rows: readonly IndicatorRow[]): number[] =>
-  [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
-
 /**
- * The year an indicator is shown for: LKSA (timeAxis none) have no year; violence indicators follow the page's year
- * picker (`violenceYear`, null = latest) when they have that year, else their latest; KLA their latest evaluation.
+ * The year an indicator is shown for on a region's page, by the app's one rule (resolveYear): LKSA (timeAxis none) have
+ * no year; violence indicators the page's year picker (`violenceYear`, null = latest) when they have it; KLA their
+ * latest evaluation; a year without data at the region's level falls back to the latest year with data there.
  */
-export function indicatorYear(indicator: Pick<Indicator, 'timeAxis'>, rows: readonly IndicatorRow[], violenceYear: number | null): number | null {
+export function indicatorYear(indicator: Pick<Indicator, 'timeAxis'>, rows: readonly IndicatorRow[], violenceYear: number | null, level?: IndicatorLevel): number | null {
   if (indicator.timeAxis === 'none') return null;
-  const years = yearsOf(rows);
-  if (years.length === 0) return null;
-  if (indicator.timeAxis === 'violence' && violenceYear !== null && years.includes(violenceYear)) return violenceYear;
-  return years[years.length - 1]!;
+  return resolveYear(coverageOf(rows), indicator.timeAxis === 'violence' ? violenceYear : null, level);
 }
 
 // ---- Ranks ----
@@ -166,10 +143,10 @@ export type Standing =
  * year and level.
  */
 export function rankAmong(rows: readonly IndicatorRow[], code: string, peers: ReadonlySet<string>): Standing {
-  const own = rows.find((r) => r.code === code);
+  const own = rows.find((r) => r.region_code === code);
   if (!own || own.value === null) return own?.suppressed ? { kind: 'withheld' } : { kind: 'missing' };
   const members = new Set(peers).add(code); // the region counts among its peers even if the set forgot it
-  const rank = ranksByValue(rows.filter((r) => members.has(r.code))).get(code)!;
+  const rank = ranksByValue(rows.filter((r) => members.has(r.region_code)).map((r) => ({ code: r.region_code, value: r.value }))).get(code)!;
   return { kind: 'ranked', ...rank, unranked: members.size - rank.of };
 }
 
@@ -188,9 +165,9 @@ export interface Spread {
 
 /** Min, median and max over the regions in `codes` that have a value (for categories, the lower median). */
 export function spreadOf(rows: readonly IndicatorRow[], codes: ReadonlySet<string>, lowerMedian = false): Spread | null {
-  const valued = rows.filter((r) => codes.has(r.code) && r.value !== null) as Array<IndicatorRow & { value: number }>;
+  const valued = rows.filter((r) => codes.has(r.region_code) && r.value !== null) as Array<IndicatorRow & { value: number }>;
   if (valued.length === 0) return null;
-  const sorted = [...valued].sort((a, b) => a.value - b.value || a.code.localeCompare(b.code));
+  const sorted = [...valued].sort((a, b) => a.value - b.value || a.region_code.localeCompare(b.region_code));
   const n = sorted.length;
   const mid = Math.floor((n - 1) / 2);
   const median = n % 2 === 1 || lowerMedian ? sorted[mid]!.value : (sorted[mid]!.value + sorted[mid + 1]!.value) / 2;
@@ -198,9 +175,9 @@ export function spreadOf(rows: readonly IndicatorRow[], codes: ReadonlySet<strin
   const last = sorted.find((r) => key(r.value) === key(sorted[n - 1]!.value))!;
   const ties = (v: number) => sorted.filter((r) => key(r.value) === key(v)).length - 1;
   return {
-    min: { value: first.value, code: first.code, ties: ties(first.value) },
+    min: { value: first.value, code: first.region_code, ties: ties(first.value) },
     median,
-    max: { value: last.value, code: last.code, ties: ties(last.value) },
+    max: { value: last.value, code: last.region_code, ties: ties(last.value) },
     n,
     without: codes.size - n,
   };
@@ -238,10 +215,10 @@ export function summarise(
   violenceYear: number | null,
 ): IndicatorSummary | null {
   if (!hasLevel(allRows, region.level)) return null;
-  const year = indicatorYear(indicator, allRows, violenceYear);
+  const year = indicatorYear(indicator, allRows, violenceYear, region.level);
   const ofYear = allRows.filter((r) => r.year === year);
   const atLevel = ofYear.filter((r) => r.level === region.level);
-  const own = cellOf(atLevel.find((r) => r.code === region.code));
+  const own = cellOf(atLevel.find((r) => r.region_code === region.code));
   if (region.level === 'national') {
     const provinces = new Set(regions.filter((r) => r.level === 'province').map((r) => r.code));
     const spread = spreadOf(ofYear.filter((r) => r.level === 'province'), provinces, indicator.format === 'category');
@@ -268,7 +245,7 @@ export interface TrendPoint {
 
 /** One region's values over `years` (every year present, in order), gaps as null. */
 export function trendSeries(rows: readonly IndicatorRow[], code: string, years: readonly number[]): TrendPoint[] {
-  const byYear = new Map(rows.filter((r) => r.code === code && r.year !== null).map((r) => [r.year!, r]));
+  const byYear = new Map(rows.filter((r) => r.region_code === code && r.year !== null).map((r) => [r.year!, r]));
   return years.map((year) => {
     const r = byYear.get(year);
     return { year, value: r?.value ?? null, suppressed: r?.suppressed ?? false };

@@ -1,6 +1,6 @@
-import type { Label } from '../../../domain/label.ts';
-import type { Lang } from '../../../state/url.ts';
-import { fill } from '../../i18n.ts';
+import type { Label } from '../../domain/label.ts';
+import type { Lang } from '../../state/url.ts';
+import { fill } from '../i18n.ts';
 
 // The profile page's own texts. Placeholders {name} are filled by `fill`.
 

@@ -1,12 +1,13 @@
--- Indicator violence-sexual-share: share of child victims who suffered sexual violence, in per cent, every year and
--- level of violence_by_type (often province level only: the levels are read from the data). value = 100 x numerator /
--- denominator; numerator = violence_by_type victims for 'seksual', denominator = violence_totals victims. Either count
--- withheld: NULL, suppressed (a published count is never divided by a withheld one). Denominator 0: NULL, not suppressed.
--- Tables: violence_by_type, violence_totals, regions. Params: none.
+-- Indicator family breakdown_share: the share of all child victims (violence_totals) counted under one value of a
+-- breakdown ({{table}}.{{column}} = {{code}}), in per cent, every year and level of {{table}} (often province level only:
+-- the levels are read from the data). value = 100 x numerator / denominator; numerator = {{table}} victims for that
+-- value, denominator = violence_totals victims. Either count withheld: NULL, suppressed (a published count is never
+-- divided by a withheld one). Denominator 0: NULL, not suppressed.
+-- Tables: {{table}}, violence_totals, regions. Params: none.
 -- Columns: year INTEGER, region_code VARCHAR, level VARCHAR, value DOUBLE, suppressed BOOLEAN, numerator DOUBLE, denominator DOUBLE.
 WITH grid AS (
   SELECT y.year, r.region_code, r.level
-  FROM (SELECT DISTINCT year, level FROM violence_by_type) y
+  FROM (SELECT DISTINCT year, level FROM {{table}}) y
   JOIN regions r ON r.level = y.level
 ),
 joined AS (
@@ -16,7 +17,7 @@ joined AS (
     t.victims AS total,
     coalesce(s.suppressed, false) OR coalesce(t.suppressed, false) AS withheld
   FROM grid g
-  LEFT JOIN violence_by_type s ON s.year = g.year AND s.region_code = g.region_code AND s.violence_type = 'seksual'
+  LEFT JOIN {{table}} s ON s.year = g.year AND s.region_code = g.region_code AND s.{{column}} = {{code}}
   LEFT JOIN violence_totals t ON t.year = g.year AND t.region_code = g.region_code
 )
 SELECT

@@ -1,0 +1,23 @@
+-- Indicator family unit_count: the units of {{table}} (one row each, e.g. registered institutions) counted where they
+-- are located. The table describes the snapshot reference date, so year is NULL. Every region of every level:
+-- Indonesia ('00', national), provinces and kab/kota; a region without units has 0. Units are not children: never
+-- withheld.
+-- Tables: {{table}}, regions. Params: none.
+-- Columns: year INTEGER (NULL), region_code VARCHAR, level VARCHAR, value DOUBLE, suppressed BOOLEAN,
+--          numerator DOUBLE (NULL), denominator DOUBLE (NULL).
+WITH placed AS (
+  -- each unit counts in Indonesia, its province and its kab/kota
+  SELECT unnest(['00', province_code, region_code]) AS area, {{id}} AS unit FROM {{table}}
+)
+SELECT
+  NULL::INTEGER AS year,
+  r.region_code::VARCHAR AS region_code,
+  r.level::VARCHAR AS level,
+  count(p.unit)::DOUBLE AS value,
+  false AS suppressed,
+  NULL::DOUBLE AS numerator,
+  NULL::DOUBLE AS denominator
+FROM regions r
+LEFT JOIN placed p ON p.area = r.region_code
+GROUP BY r.region_code, r.level
+ORDER BY region_code
