@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { indicatorById, type Indicator } from '../../src/domain/indicators.ts';
 import { MISSING_STYLE, SUPPRESSED_STYLE, paletteFor } from '../../src/domain/palettes.ts';
 import {
-  DEFAULT_INDICATOR_ID, bboxOf, classifyRows, effectiveView, fillStates, formatValue, formatValueWithUnit, indicatorGroups,
-  landingRows, latestYearWithData, legendEntries, levelOptions, resolveIndicator, resolveYear, rowsFor, showsFraction, tableRows,
-  toIndicatorRows, valueText, yearsOf, type IndicatorRow,
+  DEFAULT_INDICATOR_ID, bboxOf, effectiveView, indicatorGroups, levelOptions, resolveIndicator, showsFraction, tableRows, valueText,
 } from '../../src/app/views/map/transform.ts';
+import { classifyRows, fillStates, formatValue, formatValueWithUnit, legendEntries } from '../../src/app/indicator/shading.ts';
+import { landingResult } from '../../src/app/indicator/landing-result.ts';
+import { coverageOf, resolveYear, toIndicatorRows, yearsOf, type IndicatorRow } from '../../src/domain/indicators/rows.ts';
 import { TEXT } from '../../src/app/views/map/text.ts';
 
 const ind = (id: string): Indicator => {
@@ -14,6 +15,11 @@ const ind = (id: string): Indicator => {
   return i;
 };
 const rate = ind('violence-victim-rate');
+
+/** The rows of one year and level (what the indicator path returns for that filter), optionally of one province. */
+const rowsFor = (all: readonly IndicatorRow[], year: number | null, level: string, province: string | null = null) =>
+  all.filter((r) => r.year === year && r.level === level && (province === null || r.region_code.startsWith(`${province}.`)));
+const latestYearWithData = (all: readonly IndicatorRow[], level?: IndicatorRow['level']) => resolveYear(coverageOf(all), null, level);
 
 const row = (p: Partial<IndicatorRow> & Pick<IndicatorRow, 'region_code'>): IndicatorRow => ({
   year: 2024, level: p.region_code.includes('.') ? 'regency' : 'province', value: null, suppressed: false, numerator: null, denominator: null, ...p,
@@ -47,12 +53,13 @@ describe('map transforms: rows and years', () => {
     // 2025 exists but has no value anywhere (e.g. a change indicator's first year is the other way round)
     const withEmpty = [...rows, row({ region_code: '11', year: 2025, value: null }), row({ region_code: '12', year: 2025, value: null, suppressed: true })];
     expect(latestYearWithData(withEmpty)).toBe(2024);
-    expect(resolveYear(withEmpty, null)).toBe(2024);
-    expect(resolveYear(withEmpty, 2023)).toBe(2023);
-    expect(resolveYear(withEmpty, 2025)).toBe(2025); // asked for explicitly: shown, even if empty
-    expect(resolveYear(withEmpty, 1999)).toBe(2024); // not a year of the indicator
+    const cover = coverageOf(withEmpty);
+    expect(resolveYear(cover, null)).toBe(2024);
+    expect(resolveYear(cover, 2023)).toBe(2023);
+    expect(resolveYear(cover, 2025)).toBe(2025); // asked for explicitly: shown, even if empty
+    expect(resolveYear(cover, 1999)).toBe(2024); // not a year of the indicator
     // LKSA: no year at all
-    expect(resolveYear([row({ region_code: '11', year: null, value: 3 })], 2024)).toBeNull();
+    expect(resolveYear(coverageOf([row({ region_code: '11', year: null, value: 3 })]), 2024)).toBeNull();
   });
 
   it('prefers the latest year with data at the level shown', () => {
@@ -69,18 +76,15 @@ describe('map transforms: rows and years', () => {
 });
 
 describe('map transforms: the landing slice', () => {
-  it('gives the default indicator\'s province rows before the engine runs, as the SQL computes them', () => {
-    const seeded = landingRows({ year: 2024, violence_map: [
-      { region_code: '11', name: 'Aceh', victims: 312, cases: 289, child_population: 1862625, rate_per_100k: 16.75, suppressed: false },
-      { region_code: '12', name: 'Sumatera Utara', victims: null, cases: null, child_population: 5134994, rate_per_100k: null, suppressed: true },
-      { region_code: '13', name: 'Sumatera Barat', victims: 0, cases: 0, child_population: 0, rate_per_100k: null, suppressed: false },
-    ] });
-    expect(seeded).toEqual([
+  it('reads the slice the pipeline made through the indicator path as that path\'s answer', () => {
+    const map = [
       { year: 2024, region_code: '11', level: 'province', value: 312 * 100000 / 1862625, suppressed: false, numerator: 312, denominator: 1862625 },
       { year: 2024, region_code: '12', level: 'province', value: null, suppressed: true, numerator: null, denominator: 5134994 },
-      { year: 2024, region_code: '13', level: 'province', value: null, suppressed: false, numerator: 0, denominator: 0 },
-    ]);
-    expect(resolveYear(seeded, null)).toBe(2024);
+    ];
+    const seeded = landingResult({ year: 2024, level: 'province', indicator: 'violence-victim-rate', map });
+    expect(seeded).toMatchObject({ indicator: rate, year: 2024, years: [2024], filter: { year: 2024, level: 'province' }, rows: map });
+    expect(landingResult({ year: 2024, level: 'province', indicator: 'no-such-indicator', map })).toBeNull();
+    expect(landingResult({ year: 2024, level: 'province', indicator: 'violence-victim-rate', map: [] })).toBeNull();
   });
 });
 
@@ -91,7 +95,7 @@ describe('map transforms: levels', () => {
     expect(opts.map((o) => [o.level, o.available])).toEqual([['province', true], ['regency', false]]);
     expect(opts[1]!.reason).toBe(TEXT.unavailableRegency);
     // from the data: levels present in the rows win over the catalogue
-    const fromData = levelOptions(sexual, [row({ region_code: '11' }), row({ region_code: '11.01' })]);
+    const fromData = levelOptions(sexual, new Set(['province', 'regency']));
     expect(fromData.every((o) => o.available)).toBe(true);
     const kla = levelOptions(ind('kla-category'), null);
     expect(kla.map((o) => o.available)).toEqual([false, true]);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fold, indicatorYear, peerGroups, rankAmong, regionPath, searchRegions, sharedCaveats, spreadOf, summarise, toIndicatorRows, toRegions,
+  fold, indicatorYear, peerGroups, rankAmong, regionPath, searchRegions, sharedCaveats, spreadOf, summarise, toRegions,
   trendSeries, type IndicatorRow, type RegionInfo,
-} from '../../src/app/views/profile/model.ts';
+} from '../../src/app/region/model.ts';
 import { indicatorsOf } from '../../src/domain/indicators.ts';
+import { toIndicatorRows } from '../../src/domain/indicators/rows.ts';
 
 // The profile's pure transforms: regions and peers, ranks (ties, withheld, direction), spreads, years, trends.
 
@@ -26,7 +27,7 @@ const byCode = new Map(REGIONS.map((r) => [r.code, r]));
 const get = (code: string) => byCode.get(code)!;
 
 const row = (code: string, value: number | null, suppressed = false, year: number | null = 2024): IndicatorRow =>
-  ({ year, code, level: code === '00' ? 'national' : code.length === 2 ? 'province' : 'regency', value, suppressed });
+  ({ year, region_code: code, level: code === '00' ? 'national' : code.length === 2 ? 'province' : 'regency', value, suppressed, numerator: null, denominator: null });
 
 describe('regions', () => {
   it('reads profile/regions.sql rows', () => {

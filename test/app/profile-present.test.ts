@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gapYears, klaCategoryOption, klaClusterOption, trendOption } from '../../src/app/views/profile/charts.ts';
-import { cellText, formatValue, kindText, peerColumnLabel, spreadText, standingText } from '../../src/app/views/profile/present.ts';
-import { institutions, klaCategoryTable, klaHistory, lksaSummary } from '../../src/app/views/profile/sections.ts';
-import { TEXT, tx } from '../../src/app/views/profile/text.ts';
+import { gapYears, klaCategoryOption, klaClusterOption, trendOption } from '../../src/app/region/charts.ts';
+import { cellText, formatValue, kindText, peerColumnLabel, spreadText, standingText } from '../../src/app/region/present.ts';
+import { institutions, klaCategoryTable, klaHistory, lksaSummary } from '../../src/app/region/sections.ts';
+import { TEXT, tx } from '../../src/app/region/text.ts';
 import { indicatorById } from '../../src/domain/indicators.ts';
 
 // The profile's texts, chart options and KLA/LKSA transforms (pure; no browser).

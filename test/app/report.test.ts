@@ -5,7 +5,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import { indicatorById, indicatorsOf } from '../../src/domain/indicators.ts';
-import type { IndicatorRow, RegionInfo } from '../../src/app/views/profile/model.ts';
+import type { IndicatorRow, RegionInfo } from '../../src/app/region/model.ts';
 import {
   allDone, caveatsOf, citation, indicatorIdsOf, keyFigure, keyFigureIds, kindOf, klaThresholdLines, mapIndicatorId, mapScope,
   reportTitle, subjectsOf, subjectSummaries, subRegionColumns, subRegionsOf, subRegionTable,
@@ -33,7 +33,8 @@ const REGIONS: RegionInfo[] = [
 const byCode = new Map(REGIONS.map((r) => [r.code, r]));
 const R = (code: string) => byCode.get(code)!;
 
-const row = (year: number | null, code: string, level: string, value: number | null, suppressed = false): IndicatorRow => ({ year, code, level, value, suppressed });
+const row = (year: number | null, code: string, level: IndicatorRow['level'], value: number | null, suppressed = false): IndicatorRow =>
+  ({ year, region_code: code, level, value, suppressed, numerator: null, denominator: null });
 
 // Child victims: 2023 and 2024, every level; Kabupaten Bogor withheld in 2024.
 const VICTIMS: IndicatorRow[] = [

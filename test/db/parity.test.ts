@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { Duck } from '../../src/pipeline/duck.ts';
 import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
-import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
+import { REPO_ROOT, readQuery } from '../../src/pipeline/sql-files.ts';
+import { INDICATORS } from '../../src/domain/indicators.ts';
+import { familyFile, indicatorSql } from '../../src/domain/indicators/sql.ts';
 import { createTableLoader } from '../../src/db/loader.ts';
 import { createRunner, type Runner } from '../../src/db/query.ts';
 import { loadSnapshot } from '../../src/db/snapshot.ts';
@@ -82,7 +84,15 @@ const sameRow = (a: Row, b: Row) => {
 };
 const sortKey = (r: Row) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toPrecision(12)) : v]));
 
-const FILES = sqlFiles(join(REPO_ROOT, 'queries', 'app'));
+/**
+ * Every app query by name: the files, except the indicator family templates, which run as each indicator's generated
+ * SQL (the template filled from the catalogue: what the app runs).
+ */
+const APP = join(REPO_ROOT, 'queries', 'app');
+const FILES: Array<{ name: string; sql: string }> = [
+  ...sqlFiles(APP).filter((f) => !relative(APP, f).startsWith('indicators')).map((f) => ({ name: relative(APP, f), sql: readFileSync(f, 'utf8') })),
+  ...INDICATORS.map((i) => ({ name: `indicator ${i.id}`, sql: indicatorSql(i, readQuery(`app/${familyFile(i.sql.family)}`)) })),
+];
 const scratch = tempDir('pantau-db-parity-');
 let duck: Duck;
 let wasm: NodeWasm;
@@ -106,10 +116,8 @@ describe('queries/app parity: @duckdb/node-api vs duckdb-wasm (Parquet -> Arrow 
     expect(FILES.length).toBeGreaterThanOrEqual(6);
   });
 
-  for (const file of FILES) {
-    const name = relative(join(REPO_ROOT, 'queries', 'app'), file);
+  for (const { name, sql } of FILES) {
     it(name, async () => {
-      const sql = readFileSync(file, 'utf8');
       const tables = tablesOf(sql);
       expect(tables.length, `${name}: no "-- Tables:" header`).toBeGreaterThan(0);
       // The header is what the browser uses to load tables: it must name every table the query reads.
@@ -138,7 +146,7 @@ describe('queries/app parity: @duckdb/node-api vs duckdb-wasm (Parquet -> Arrow 
   }
 
   it('loaded exactly the tables the headers name, each file fetched once', async () => {
-    const needed = [...new Set(FILES.flatMap((f) => tablesOf(readFileSync(f, 'utf8'))))].sort();
+    const needed = [...new Set(FILES.flatMap((f) => tablesOf(f.sql)))].sort();
     const { rows } = await runner.runQuery('SELECT table_name FROM duckdb_tables() ORDER BY table_name');
     expect(rows.map((r) => r.table_name)).toEqual(needed);
     const parquet = requests.filter((r) => r.endsWith('.parquet')).sort();

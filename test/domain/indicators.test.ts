@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { INDICATORS, indicatorById, indicatorsOf } from '../../src/domain/indicators.ts';
+import { INDICATORS, INDICATOR_IDS, indicatorById, indicatorsOf, type Indicator } from '../../src/domain/indicators.ts';
+import { familyFile, indicatorSql, renderFamily } from '../../src/domain/indicators/sql.ts';
 import { PUBLISHED_TABLES } from '../../src/domain/tables.ts';
 import { KLA_CATEGORIES } from '../../src/domain/kla.ts';
 import type { Label } from '../../src/domain/label.ts';
-import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
+import { REPO_ROOT, readQuery } from '../../src/pipeline/sql-files.ts';
 
 // The indicator catalogue: ids, SQL files, tables, labels in both languages, categories.
 
 const INDICATOR_SQL = join(REPO_ROOT, 'queries', 'app', 'indicators');
 const sqlPath = (sql: string) => join(REPO_ROOT, 'queries', 'app', `${sql}.sql`);
+/** The indicator's SQL as the app makes it: its family's template filled from the catalogue. */
+const generated = (ind: Indicator) => indicatorSql(ind, readQuery(`app/${familyFile(ind.sql.family)}`));
 const filled = (l: Label) => l.id.trim().length > 0 && l.en.trim().length > 0;
 
 describe('indicator catalogue', () => {
@@ -31,25 +34,37 @@ describe('indicator catalogue', () => {
     expect(indicatorsOf('kla').map((i) => i.id)).toEqual(['kla-category', 'kla-awarded-share', 'kla-average-score', 'kla-movement']);
   });
 
-  it('points every indicator at its own existing SQL file, and every file at an indicator', () => {
-    const files = readdirSync(INDICATOR_SQL).filter((f) => f.endsWith('.sql')).map((f) => `indicators/${f.replace(/\.sql$/, '')}`);
-    const used = INDICATORS.map((i) => i.sql);
-    expect(new Set(used).size).toBe(used.length);
-    for (const sql of used) {
-      expect(sql).toMatch(/^indicators\/[a-z0-9_]+$/);
-      expect(existsSync(sqlPath(sql)), sql).toBe(true);
-    }
-    expect([...files].sort()).toEqual([...used].sort());
+  it('defines every id of INDICATOR_IDS once, in that order', () => {
+    expect(INDICATORS.map((i) => i.id)).toEqual([...INDICATOR_IDS]);
   });
 
-  it('reads only published tables, exactly those its SQL header lists', () => {
+  it('points every indicator at an existing family template, and every template at an indicator', () => {
+    const files = readdirSync(INDICATOR_SQL).filter((f) => f.endsWith('.sql')).map((f) => `indicators/${f.replace(/\.sql$/, '')}`);
+    const used = new Set(INDICATORS.map((i) => familyFile(i.sql.family)));
+    for (const sql of used) expect(existsSync(sqlPath(sql)), sql).toBe(true);
+    expect([...files].sort()).toEqual([...used].sort());
+    // Families: fewer templates than indicators (the point of families), each SQL distinct.
+    expect(used.size).toBeLessThan(INDICATORS.length);
+    expect(new Set(INDICATORS.map(generated)).size).toBe(INDICATORS.length);
+  });
+
+  it('reads only published tables, exactly those its generated SQL header lists', () => {
     const published = new Set(PUBLISHED_TABLES.map((t) => t.name));
     for (const ind of INDICATORS) {
       for (const t of ind.tables) expect(published.has(t), `${ind.id}: ${t}`).toBe(true);
-      const header = /^-- Tables: ([^.]+)\./m.exec(readFileSync(sqlPath(ind.sql), 'utf8'));
+      const header = /^-- Tables: ([^.]+)\./m.exec(generated(ind));
       expect(header, ind.id).not.toBeNull();
       expect(header![1]!.split(',').map((s) => s.trim()).sort(), ind.id).toEqual([...ind.tables].sort());
     }
+  });
+
+  it('fills templates strictly: unknown or unused parameters and unsafe values fail', () => {
+    expect(() => renderFamily('SELECT {{nope}}', { family: 'count', table: 'a', measure: 'b' })).toThrow(/\{\{nope\}\}/);
+    expect(() => renderFamily('SELECT {{table}}', { family: 'count', table: 'a', measure: 'b' })).toThrow(/does not use measure/);
+    expect(() => renderFamily('SELECT {{measure}} FROM {{table}}', { family: 'count', table: 'a; DROP TABLE x', measure: 'b' })).toThrow(/identifier/);
+    expect(() => renderFamily('SELECT 1 WHERE {{condition}} FROM {{table}} {{id}}', { family: 'unit_share', table: 'a', id: 'i', condition: 'x -- y' })).toThrow(/may not hold/);
+    expect(renderFamily("SELECT {{code}} FROM {{table}} t WHERE t.{{column}} = 1", { family: 'breakdown_share', table: 'a', column: 'c', code: "it's" }))
+      .toBe("SELECT 'it''s' FROM a t WHERE t.c = 1");
   });
 
   it('labels everything in Bahasa Indonesia and English', () => {
@@ -98,7 +113,7 @@ describe('indicator catalogue', () => {
 
   it('flags exactly the indicators whose SQL divides by the child population (their figures cite its source)', () => {
     for (const ind of INDICATORS) {
-      const divides = /child_population/.test(readFileSync(sqlPath(ind.sql), 'utf8').replace(/--[^\n]*/g, ''));
+      const divides = /child_population/.test(generated(ind).replace(/--[^\n]*/g, ''));
       expect(ind.childPopulation === true, ind.id).toBe(divides);
     }
     expect(INDICATORS.some((i) => i.childPopulation)).toBe(true);
@@ -108,6 +123,14 @@ describe('indicator catalogue', () => {
     const rate = indicatorById('violence-victim-rate')!;
     expect(rate.caveats.some((c) => c.en.includes('ESTIMATE') && c.id.includes('ESTIMASI'))).toBe(true);
     expect(rate.format).toBe('rate');
+  });
+
+  it('labels numerator and denominator where the indicator divides (map tables, exports)', () => {
+    for (const ind of INDICATORS) {
+      const divides = ['rate', 'percent', 'ratio', 'change'].includes(ind.format) || ind.id === 'kla-average-score';
+      expect(ind.fraction !== undefined, ind.id).toBe(divides);
+      if (ind.fraction) expect(filled(ind.fraction.numerator) && filled(ind.fraction.denominator), ind.id).toBe(true);
+    }
   });
 
   it('warns that children per caregiver leaves out withheld small counts', () => {

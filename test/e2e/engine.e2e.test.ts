@@ -168,7 +168,7 @@ describe('src/db in Chromium', () => {
     const year = Number(latest!.year);
     const cases: Array<{ name: string; params: Record<string, string | number> }> = [
       { name: 'app/lksa_headline', params: { region: '32' } },
-      { name: 'app/violence_map', params: { year, level: 'province' } },
+      { name: 'app/violence/by_type', params: { year, region: '32' } },
       { name: 'app/violence_headline', params: { year, region: '00' } },
     ];
     for (const c of cases) {

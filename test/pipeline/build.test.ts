@@ -9,6 +9,8 @@ import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
 import { PUBLISHED_TABLES, VIOLENCE_TABLES } from '../../src/domain/tables.ts';
 import { readIndex } from '../../src/pipeline/snapshot-dir.ts';
 import { sha256File } from '../../src/pipeline/publish.ts';
+import { nodeIndicatorSource } from '../../src/pipeline/indicators.ts';
+import { indicator } from '../../src/domain/indicators.ts';
 import { copyValidRaw, fixtureDuck, hashTree, REFERENCE_DATE, tempDir, VALID_RAW } from '../helpers.ts';
 
 const scratch = tempDir('pantau-build-');
@@ -80,12 +82,17 @@ describe('a built snapshot', () => {
     try {
       await auditSnapshot(duck, snapshotDir, 5); // creates views named after the tables
       expect(landing.year).toBe(2024);
-      expect(landing.violence_map).toEqual(await duck.query('app/violence_map', { year: 2024, level: 'province' }));
-      expect(landing.violence_map).toHaveLength(38);
+      // The default map's rows, through the app's own indicator path: what the map shows for that year and level.
+      const map = await nodeIndicatorSource(duck).rows(indicator('violence-victim-rate'), { year: null, level: 'province' });
+      expect(landing).toMatchObject({ indicator: 'violence-victim-rate', level: 'province', year: map.year });
+      expect(landing.map).toEqual(JSON.parse(JSON.stringify(map.rows)));
+      expect(landing.map).toHaveLength(38);
+      expect(landing.names['32']).toBe('Jawa Barat');
+      expect(Object.keys(landing.names)).toHaveLength(38);
       expect(landing.kla_headline).toMatchObject({ year: 2025, evaluated: 4, awarded: 3, madya: 2, kla: 1 });
       expect(landing.lksa_headline).toMatchObject({ institutions: 6, accredited: 4, grade_a: 1, not_accredited: 2 });
       // Kota Bandung is the only source of 2024 victims in Jawa Barat besides Kabupaten Bandung: 10 + 5.
-      expect(landing.violence_map.find((r: { region_code: string }) => r.region_code === '32')).toMatchObject({ victims: 15, cases: 12, suppressed: false });
+      expect(landing.map.find((r: { region_code: string }) => r.region_code === '32')).toMatchObject({ numerator: 15, suppressed: false });
     } finally {
       duck.close();
     }

@@ -21,17 +21,6 @@ describe('app queries', () => {
     expect(await duck.query('app/kla_years')).toEqual([{ year: 2025 }, { year: 2023 }]);
   });
 
-  it('violence_map.sql gives counts and the rate per 100,000 estimated children', async () => {
-    const rows = await duck.query('app/violence_map', { year: 2023, level: 'regency' });
-    expect(rows).toHaveLength(514);
-    const bandung = rows.find((r) => r.region_code === '32.73')!;
-    const children = Math.round(2591763 * 14249942 / 48274162);
-    expect(bandung).toEqual({ region_code: '32.73', name: 'Kota Bandung', province_code: '32', victims: 8, cases: 6,
-      child_population: children, rate_per_100k: Math.round(8 * 1e5 / children * 100) / 100, suppressed: false });
-    // Simeulue had 2 victims in 2023: withheld, so no count and no rate.
-    expect(rows.find((r) => r.region_code === '11.09')).toMatchObject({ victims: null, cases: null, rate_per_100k: null, suppressed: true });
-  });
-
   it('violence_headline.sql gives counts, the change from the previous year and the share of sexual violence', async () => {
     // Jawa Barat: 15 victims in 12 cases in 2024 (Kota + Kabupaten Bandung); 2023 (14) is withheld, so no change.
     const [jabar] = await duck.query('app/violence_headline', { year: 2024, region: '32' });

@@ -5,7 +5,9 @@ import { generateDemo } from '../../src/pipeline/demo/index.ts';
 import { Duck, sqlString, type Row } from '../../src/pipeline/duck.ts';
 import { readQuery } from '../../src/pipeline/sql-files.ts';
 import { PUBLISHED_TABLES } from '../../src/domain/tables.ts';
-import { INDICATORS, indicatorById, type Indicator } from '../../src/domain/indicators.ts';
+import { INDICATORS, indicator, indicatorById, type Indicator } from '../../src/domain/indicators.ts';
+import { familyFile, indicatorSql } from '../../src/domain/indicators/sql.ts';
+import { nodeIndicatorSource } from '../../src/pipeline/indicators.ts';
 import { REFERENCE_DATE, tempDir, VALID_RAW } from '../helpers.ts';
 
 // Every indicator's SQL (queries/app/indicators/*.sql) on the fixture snapshot, with hand-checked values, and on the
@@ -34,8 +36,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => { fixture?.close(); demo?.close(); scratch.cleanup(); });
 
-/** The indicator's SQL wrapped as the app wraps it (a subquery, no parameters inside). */
-const wrapped = (ind: Indicator) => `(\n${readQuery(`app/${ind.sql}`)}\n)`;
+/** The indicator's SQL as the app makes it (its family template filled from the catalogue), as a subquery. */
+const wrapped = (ind: Indicator) => `(\n${indicatorSql(ind, readQuery(`app/${familyFile(ind.sql.family)}`))}\n)`;
 
 const CONTRACT = [
   { column_name: 'year', column_type: 'INTEGER' },
@@ -71,7 +73,7 @@ const BANDUNG_CHILDREN = Math.round(2591763 * 14249942 / 48274162);
  * 93.01 512 pratama; 2025: 905 kla, 700.4 madya, 600.5 madya, 498 none.
  */
 const EXPECTED: Record<string, Expected[]> = {
-  'app/indicators/violence_victims': [
+  'violence-victims': [
     { year: 2023, region: '32.73', value: 8, suppressed: false, numerator: null, denominator: null },
     { year: 2024, region: '32', value: 15, suppressed: false },
     { year: 2023, region: '00', value: 19, suppressed: false },
@@ -81,19 +83,19 @@ const EXPECTED: Record<string, Expected[]> = {
     { year: 2024, region: '11.01', value: null, suppressed: true },
     { year: 2024, region: '11.09', value: 0, suppressed: false },
   ],
-  'app/indicators/violence_cases': [
+  'violence-cases': [
     { year: 2023, region: '32.73', value: 6, suppressed: false },
     { year: 2024, region: '32', value: 12, suppressed: false },
     { year: 2023, region: '11.09', value: null, suppressed: true },
   ],
-  'app/indicators/violence_victim_rate': [
+  'violence-victim-rate': [
     { year: 2023, region: '32.73', value: 8 * 100000 / BANDUNG_CHILDREN, suppressed: false, numerator: 8, denominator: BANDUNG_CHILDREN },
     { year: 2023, region: '00', value: 19 * 100000 / 84202596, suppressed: false, numerator: 19, denominator: 84202596 },
     { year: 2023, region: '11.09', value: null, suppressed: true, numerator: null },
     { year: 2024, region: '00', value: 23 * 100000 / 84202596, suppressed: false, numerator: 23, denominator: 84202596 },
     { year: 2024, region: '11.01', value: null, suppressed: true, numerator: null },
   ],
-  'app/indicators/violence_victims_change': [
+  'violence-victims-change': [
     { year: 2024, region: '32.73', value: 25, suppressed: false, numerator: 2, denominator: 8 },
     { year: 2024, region: '00', value: 400 / 19, suppressed: false, numerator: 4, denominator: 19 },
     // First year: no previous year, missing rather than withheld.
@@ -107,7 +109,7 @@ const EXPECTED: Record<string, Expected[]> = {
     // Previous year 0 (Kota Bandung is never 0; Kabupaten Aceh Barat has no victims either year): no percentage.
     { year: 2024, region: '11.05', value: null, suppressed: false, numerator: 0, denominator: 0 },
   ],
-  'app/indicators/violence_sexual_share': [
+  'violence-sexual-share': [
     // 8 of the 19 victims of 2023 suffered sexual violence.
     { year: 2023, region: '00', value: 800 / 19, suppressed: false, numerator: 8, denominator: 19 },
     { year: 2024, region: '00', value: 800 / 23, suppressed: false, numerator: 8, denominator: 23 },
@@ -116,20 +118,20 @@ const EXPECTED: Record<string, Expected[]> = {
     // No victims at all: missing.
     { year: 2023, region: '12', value: null, suppressed: false, numerator: 0, denominator: 0 },
   ],
-  'app/indicators/violence_any_service_share': [
+  'violence-any-service-share': [
     { year: 2023, region: '00', value: 1400 / 19, suppressed: false, numerator: 14, denominator: 19 },
     { year: 2023, region: '32', value: null, suppressed: true, numerator: null, denominator: null },
     { year: 2024, region: '32', value: 80, suppressed: false, numerator: 12, denominator: 15 },
     { year: 2024, region: '00', value: 1800 / 23, suppressed: false, numerator: 18, denominator: 23 },
   ],
-  'app/indicators/violence_social_protection_share': [
+  'violence-social-protection-share': [
     { year: 2023, region: '00', value: 600 / 19, suppressed: false, numerator: 6, denominator: 19 },
     { year: 2023, region: '32', value: null, suppressed: true, numerator: null, denominator: null },
     { year: 2024, region: '00', value: 900 / 23, suppressed: false, numerator: 9, denominator: 23 },
     // Jawa Barat 2024: the total is published (15), the referral count is withheld.
     { year: 2024, region: '32', value: null, suppressed: true, numerator: null, denominator: 15 },
   ],
-  'app/indicators/lksa_institutions': [
+  'lksa-institutions': [
     { year: null, region: '00', value: 6, suppressed: false },
     { year: null, region: '32', value: 3, suppressed: false },
     { year: null, region: '32.73', value: 2, suppressed: false },
@@ -137,7 +139,7 @@ const EXPECTED: Record<string, Expected[]> = {
     { year: null, region: '31', value: 0, suppressed: false },
     { year: null, region: '32.01', value: 0, suppressed: false },
   ],
-  'app/indicators/lksa_accredited_share': [
+  'lksa-accredited-share': [
     { year: null, region: '32', value: 100, suppressed: false, numerator: 3, denominator: 3 },
     { year: null, region: '00', value: 400 / 6, suppressed: false, numerator: 4, denominator: 6 },
     { year: null, region: '11', value: 50, suppressed: false, numerator: 1, denominator: 2 },
@@ -145,26 +147,26 @@ const EXPECTED: Record<string, Expected[]> = {
     { year: null, region: '31', value: null, suppressed: false, numerator: 0, denominator: 0 },
     { year: null, region: '32.01', value: null, suppressed: false, numerator: 0, denominator: 0 },
   ],
-  'app/indicators/lksa_accredited_a_share': [
+  'lksa-accredited-a-share': [
     { year: null, region: '32', value: 100 / 3, suppressed: false, numerator: 1, denominator: 3 },
     { year: null, region: '32.73', value: 50, suppressed: false },
     { year: null, region: '00', value: 100 / 6, suppressed: false },
   ],
-  'app/indicators/lksa_accredited_b_share': [
+  'lksa-accredited-b-share': [
     { year: null, region: '32.73', value: 50, suppressed: false, numerator: 1, denominator: 2 },
     { year: null, region: '11', value: 0, suppressed: false },
   ],
-  'app/indicators/lksa_accredited_c_share': [
+  'lksa-accredited-c-share': [
     { year: null, region: '32.04', value: 100, suppressed: false, numerator: 1, denominator: 1 },
     { year: null, region: '00', value: 200 / 6, suppressed: false, numerator: 2, denominator: 6 },
   ],
-  'app/indicators/lksa_licence_valid_share': [
+  'lksa-licence-valid-share': [
     // T-002's status is berlaku but it expired before the reference date.
     { year: null, region: '32.73', value: 50, suppressed: false, numerator: 1, denominator: 2 },
     { year: null, region: '32', value: 100 / 3, suppressed: false },
     { year: null, region: '00', value: 200 / 6, suppressed: false, numerator: 2, denominator: 6 },
   ],
-  'app/indicators/lksa_children_per_caregiver': [
+  'lksa-children-per-caregiver': [
     // Jawa Barat: T-003's 3 children are withheld, so T-003 is left out: (40 + 25) / (8 + 3).
     { year: null, region: '32', value: 65 / 11, suppressed: false, numerator: 65, denominator: 11 },
     { year: null, region: '32.04', value: null, suppressed: true, numerator: null, denominator: null },
@@ -172,42 +174,42 @@ const EXPECTED: Record<string, Expected[]> = {
     { year: null, region: '93.01', value: 0, suppressed: false, numerator: 0, denominator: 1 },
     { year: null, region: '32.01', value: null, suppressed: false },
   ],
-  'app/indicators/lksa_inspected_12m_share': [
+  'lksa-inspected-12m-share': [
     { year: null, region: '32', value: 100 / 3, suppressed: false, numerator: 1, denominator: 3 },
     { year: null, region: '00', value: 50, suppressed: false, numerator: 3, denominator: 6 },
   ],
-  'app/indicators/lksa_risk_finding_share': [
+  'lksa-risk-finding-share': [
     { year: null, region: '32', value: 200 / 3, suppressed: false, numerator: 2, denominator: 3 },
     { year: null, region: '00', value: 400 / 6, suppressed: false },
     { year: null, region: '93.01', value: 0, suppressed: false },
   ],
-  'app/indicators/lksa_exploitation_trafficking_share': [
+  'lksa-exploitation-trafficking-share': [
     { year: null, region: '11.01', value: 100, suppressed: false, numerator: 1, denominator: 1 },
     { year: null, region: '11', value: 50, suppressed: false },
     { year: null, region: '00', value: 100 / 6, suppressed: false },
     { year: null, region: '32', value: 0, suppressed: false },
   ],
-  'app/indicators/kla_category': [
+  'kla-category': [
     { year: 2023, region: '32.73', value: 4, suppressed: false }, // utama
     { year: 2025, region: '32.73', value: 5, suppressed: false }, // kla
     { year: 2023, region: '11.01', value: 0, suppressed: false }, // tidak_ada
     { year: 2025, region: '32.04', value: 2, suppressed: false }, // madya (700.4 rounds to 700)
     { year: 2025, region: '11.03', value: null, suppressed: false }, // not evaluated
   ],
-  'app/indicators/kla_awarded_share': [
+  'kla-awarded-share': [
     { year: 2023, region: '00', value: 300 / 514, suppressed: false, numerator: 3, denominator: 514 },
     { year: 2023, region: '32', value: 200 / 27, suppressed: false, numerator: 2, denominator: 27 },
     { year: 2023, region: '11', value: 0, suppressed: false, numerator: 0, denominator: 23 },
     { year: 2025, region: '11', value: 100 / 23, suppressed: false, numerator: 1, denominator: 23 },
   ],
-  'app/indicators/kla_average_score': [
+  'kla-average-score': [
     { year: 2023, region: '00', value: (812.4 + 688 + 455.5 + 512) / 4, suppressed: false, numerator: 812.4 + 688 + 455.5 + 512, denominator: 4 },
     { year: 2023, region: '32', value: (812.4 + 688) / 2, suppressed: false },
     { year: 2025, region: '32.04', value: 700.4, suppressed: false, numerator: 700.4, denominator: 1 },
     { year: 2023, region: '11.03', value: null, suppressed: false },
     { year: 2023, region: '31', value: null, suppressed: false },
   ],
-  'app/indicators/kla_movement': [
+  'kla-movement': [
     { year: 2025, region: '32.73', value: 2, suppressed: false, numerator: 5, denominator: 4 }, // utama -> kla: up
     { year: 2025, region: '32.04', value: 1, suppressed: false, numerator: 2, denominator: 2 }, // madya -> madya
     { year: 2025, region: '11.01', value: 2, suppressed: false, numerator: 2, denominator: 0 }, // none -> madya
@@ -231,11 +233,11 @@ const close = (got: unknown, want: number | null | undefined, what: string) => {
 
 describe('indicator SQL on the fixture snapshot', () => {
   it('every indicator has hand-checked values', () => {
-    expect(Object.keys(EXPECTED).sort()).toEqual(INDICATORS.map((i) => `app/${i.sql}`).sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual(INDICATORS.map((i) => i.id).sort());
   });
 
   it.each(INDICATORS.map((i) => [i.id, i] as const))('%s gives the hand-checked values', async (_id, ind) => {
-    for (const e of EXPECTED[`app/${ind.sql}`]!) {
+    for (const e of EXPECTED[ind.id]!) {
       const what = `${ind.id} ${e.year} ${e.region}`;
       const rows = await rowOf(fixture, ind, e.year, e.region);
       expect(rows, what).toHaveLength(1);
@@ -247,12 +249,28 @@ describe('indicator SQL on the fixture snapshot', () => {
     }
   });
 
-  it('the app can filter a wrapped indicator by year and level with bound parameters', async () => {
-    const victims = indicatorById('violence-victims')!;
-    const rows = await fixture.all(`SELECT * FROM ${wrapped(victims)} WHERE year = ? AND level = ?`, [2023, 'regency']);
-    expect(rows).toHaveLength(514);
-    const lksa = indicatorById('lksa-institutions')!;
-    expect(await fixture.all(`SELECT * FROM ${wrapped(lksa)} WHERE level = ?`, ['province'])).toHaveLength(38);
+  it('the indicator path pushes year, level and province into SQL with bound parameters', async () => {
+    const source = nodeIndicatorSource(fixture);
+    const victims = indicator('violence-victims');
+    const regencies = await source.rows(victims, { year: 2023, level: 'regency' });
+    expect(regencies.rows).toHaveLength(514);
+    expect(regencies.year).toBe(2023);
+    expect(new Set(regencies.rows.map((r) => `${r.year}|${r.level}`))).toEqual(new Set(['2023|regency']));
+    expect(regencies.rows.find((r) => r.region_code === '32.73')).toMatchObject({ value: 8, suppressed: false });
+    // A province: its kab/kota only (Jawa Barat has 27), in code order.
+    const jabar = await source.rows(victims, { year: 2023, level: 'regency', province: '32' });
+    expect(jabar.rows.map((r) => r.region_code)).toEqual(regencies.rows.filter((r) => r.region_code.startsWith('32.')).map((r) => r.region_code));
+    expect(jabar.rows).toHaveLength(27);
+    // A year the indicator lacks: the latest year with data (the one rule), and every year without a year filter.
+    expect((await source.rows(victims, { year: 1999, level: 'province' })).year).toBe(2024);
+    expect((await source.rows(victims, { year: null, level: 'province' })).year).toBe(2024);
+    const all = await source.rows(victims, { level: 'national' });
+    expect(all.rows.map((r) => [r.year, r.value])).toEqual([[2023, 19], [2024, 23]]);
+    expect(all.years).toEqual([2023, 2024]);
+    // LKSA have no year: a year asked for is ignored.
+    const lksa = await source.rows(indicator('lksa-institutions'), { year: 2024, level: 'province' });
+    expect(lksa.rows).toHaveLength(38);
+    expect(lksa.year).toBeNull();
   });
 });
 

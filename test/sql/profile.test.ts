@@ -4,7 +4,8 @@ import { Duck } from '../../src/pipeline/duck.ts';
 import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
 import { REFERENCE_DATE, tempDir, VALID_RAW } from '../helpers.ts';
 import { indicatorById } from '../../src/domain/indicators.ts';
-import { summarise, toIndicatorRows, toRegions, type RegionInfo } from '../../src/app/views/profile/model.ts';
+import { summarise, toRegions, type RegionInfo } from '../../src/app/region/model.ts';
+import { nodeIndicatorSource } from '../../src/pipeline/indicators.ts';
 
 // Every queries/app/profile/*.sql on the snapshot built from the fixture (test/fixtures/raw/valid), hand-checked.
 
@@ -97,7 +98,7 @@ describe('profile queries', () => {
     const kota = regions.filter((r) => r.regencyType === 'kota').length;
     const on = async (id: string, region: RegionInfo, year: number | null) => {
       const indicator = indicatorById(id)!;
-      return summarise(indicator, toIndicatorRows(await duck.query(`app/${indicator.sql}`)), region, regions, year)!;
+      return summarise(indicator, (await nodeIndicatorSource(duck).rows(indicator)).rows, region, regions, year)!;
     };
     // Victims (rank 1 = the highest value, as for every indicator). 2024: Kota Bandung 10, Kab. Bandung 5, the other 25 kab/kota 0 (published);
     // Indonesia 23.
