@@ -17,6 +17,7 @@ import { publishBoundaries } from '../src/pipeline/boundaries.ts';
 import { REPO_ROOT } from '../src/pipeline/sql-files.ts';
 import { CHROMIUM, CHROMIUM_ARGS, assertChromium, startServer } from '../test/e2e/harness.ts';
 import { INDICATORS } from '../src/domain/indicators.ts';
+import { indicatorSql } from '../src/domain/indicators/sql.ts';
 
 const o = new Command()
   .option('--sizes <list>', 'demo and/or victim row counts', 'demo,1000000,10000000')
@@ -92,12 +93,19 @@ interface Interaction {
   queries: Array<{ sql: string; ms: number }>;
 }
 
-/** The SQL text of an indicator's query, as the app bundles it (queries/app/<sql>.sql). */
-const sqlOf = (id: string) => readFileSync(join(REPO_ROOT, 'queries', 'app', `${INDICATORS.find((i) => i.id === id)!.sql}.sql`), 'utf8');
+/**
+ * What marks an indicator's queries in the page's pantau:query measures: the indicator path's SQL (family template
+ * filled from the catalogue) starts with this line, and every request of the path (its year coverage, its filtered
+ * rows) wraps that SQL.
+ */
+const sqlOf = (id: string) => {
+  const ind = INDICATORS.find((i) => i.id === id)!;
+  return indicatorSql(ind, '').split('\n')[0]!;
+};
 
 /**
  * One interaction measured inside the page: from the input event to the map drawn with the new values (data-painted).
- * Its raw engine time is that of the query the interaction needs (`sql`: the indicator's SQL), measured by the runner
+ * Its raw engine time is that of the queries the interaction needs (`sql`: the indicator's marker line), measured by the runner
  * in the same page (prepare + execute + Arrow transfer); other queries running meanwhile are not counted against it.
  */
 async function measure(page: Page, kind: string, act: { select?: string; range?: number; url?: string }, sql: string): Promise<Interaction> {
@@ -128,7 +136,7 @@ async function measure(page: Page, kind: string, act: { select?: string; range?:
     const latency = performance.now() - t0;
     const queries = (performance.getEntriesByName('pantau:query') as PerformanceMeasure[]).filter((e) => e.startTime >= t0)
       .map((e) => ({ sql: String((e.detail as { sql?: string } | null)?.sql ?? ''), ms: e.duration }));
-    const own = queries.filter((q) => q.sql.length > 0 && sql.startsWith(q.sql));
+    const own = queries.filter((q) => q.sql.includes(sql));
     const engine = own.reduce((n, q) => n + q.ms, 0);
     return { kind, latency, engine, cached: own.length === 0, queries: queries.map((q) => ({ sql: q.sql.split('\n')[0]!, ms: q.ms })) };
   }, { kind, act, sql });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import { indicatorById } from '../../src/domain/indicators.ts';
+import { familyFile, indicatorSql } from '../../src/domain/indicators/sql.ts';
 import { paletteFor } from '../../src/domain/palettes.ts';
 import { SITE, seriousAxeViolations, useSite, useSnapshotDb } from './site.ts';
 
@@ -21,9 +22,9 @@ const site = useSite();
 const timings: Record<string, number> = {};
 afterAll(() => { console.log('map e2e timings (ms):', JSON.stringify(timings)); });
 
-/** The indicator's own SQL file (the app runs the same text), for one year and level, by region code. */
+/** The indicator's own SQL (its family template filled from the catalogue, the text the app runs), for one year and level, by region code. */
 async function expected(year: number, level: 'province' | 'regency'): Promise<Map<string, { value: number | null; suppressed: boolean }>> {
-  const sql = readFileSync(join(REPO_ROOT, 'queries', 'app', `${INDICATOR.sql}.sql`), 'utf8');
+  const sql = indicatorSql(INDICATOR, readFileSync(join(REPO_ROOT, 'queries', 'app', `${familyFile(INDICATOR.sql.family)}.sql`), 'utf8'));
   const rows = await db.rows(`SELECT region_code, value, suppressed FROM (${sql}\n) WHERE year = $year AND level = $level`, { year, level });
   return new Map(rows.map((r) => [String(r.region_code), { value: r.value === null ? null : Number(r.value), suppressed: r.suppressed === true }]));
 }
