@@ -14,11 +14,11 @@
 //     plan is what will really run: every table scan must read a published table, every table function must be on
 //     the allow-list. Views of the system catalog (duckdb_tables, information_schema...) show up there as their
 //     table functions and are refused.
-// The first keyword of the text only chooses the wording of a refusal (INSERT -> writes, ATTACH -> ATTACH...).
-import type { Label } from '../domain/label.ts';
+// The first keyword of the text only chooses the kind of a refusal (INSERT -> write, ATTACH -> attach...), so that
+// the page can word it; the guard returns kinds and subjects, never text for the user.
 import { wrapSql, type SqlWrapper } from './sql-error.ts';
 
-/** Why a statement is refused; each has its message in both languages. */
+/** Why a statement is refused. The guard gives the kind and subject; the console page words them for the user. */
 export type RefusalKind =
   | 'empty' | 'multiple' | 'write' | 'attach' | 'extension' | 'copy' | 'config' | 'call' | 'not-select'
   | 'file' | 'environment' | 'function' | 'table-function' | 'unknown-table' | 'schema';
@@ -27,7 +27,6 @@ export interface Refusal {
   kind: RefusalKind;
   /** What was refused: a keyword, a function or a table name ('' when nothing in particular). */
   subject: string;
-  message: Label;
 }
 
 /**
@@ -69,72 +68,8 @@ export function forbiddenFunction(name: string): 'file' | 'environment' | null {
 /** A name that looks like a file path or URL (a replacement scan: FROM 'x.parquet', FROM 'https://...'). */
 export const isPathLike = (name: string): boolean => /[./\\:*?]/.test(name);
 
-const q = (s: string) => `"${s}"`;
-
-/** The refusal of a kind, its message naming what was refused. */
-export function refusal(kind: RefusalKind, subject = ''): Refusal {
-  const s = subject;
-  const m: Record<RefusalKind, Label> = {
-    empty: { id: 'Tidak ada pernyataan SQL untuk dijalankan.', en: 'There is no SQL statement to run.' },
-    multiple: {
-      id: 'Ditolak: hanya satu pernyataan SELECT per kali jalan (ditemukan beberapa pernyataan yang dipisah titik koma).',
-      en: 'Refused: only one SELECT statement per run (several statements separated by semicolons were found).',
-    },
-    write: {
-      id: `Ditolak: ${s} mengubah data atau struktur (tulis/DDL). Konsol ini hanya-baca: gunakan SELECT.`,
-      en: `Refused: ${s} changes data or structure (writes/DDL). This console is read-only: use SELECT.`,
-    },
-    attach: {
-      id: `Ditolak: ${s} (memasang atau melepas basis data lain) tidak diizinkan; hanya tabel yang dipublikasikan.`,
-      en: `Refused: ${s} (attaching or detaching another database) is not allowed; only the published tables.`,
-    },
-    extension: {
-      id: `Ditolak: ${s} (memasang atau memuat ekstensi) tidak diizinkan; aplikasi ini tidak mengunduh apa pun.`,
-      en: `Refused: ${s} (installing or loading an extension) is not allowed; this app downloads nothing.`,
-    },
-    copy: {
-      id: `Ditolak: ${s} (menyalin ke atau dari berkas) tidak diizinkan. Gunakan tombol unduh hasil.`,
-      en: `Refused: ${s} (copying to or from a file) is not allowed. Use the result's download buttons.`,
-    },
-    config: {
-      id: `Ditolak: ${s} (mengubah atau membaca pengaturan mesin) tidak diizinkan.`,
-      en: `Refused: ${s} (changing or reading engine settings) is not allowed.`,
-    },
-    call: {
-      id: `Ditolak: ${s} (memanggil prosedur atau pernyataan tersiap) tidak diizinkan; gunakan SELECT.`,
-      en: `Refused: ${s} (calling a procedure or prepared statement) is not allowed; use SELECT.`,
-    },
-    'not-select': {
-      id: `Ditolak: hanya satu pernyataan SELECT yang diizinkan${s ? ` (ditemukan ${s})` : ''}.`,
-      en: `Refused: only a single SELECT statement is allowed${s ? ` (found ${s})` : ''}.`,
-    },
-    file: {
-      id: `Ditolak: akses berkas atau jaringan (${s}). Konsol hanya membaca tabel yang dipublikasikan.`,
-      en: `Refused: file or network access (${s}). The console reads only the published tables.`,
-    },
-    environment: {
-      id: `Ditolak: ${s} membaca lingkungan, pengaturan atau katalog mesin. Konsol hanya membaca tabel yang dipublikasikan.`,
-      en: `Refused: ${s} reads the environment, settings or the engine's catalog. The console reads only the published tables.`,
-    },
-    function: {
-      id: `Ditolak: fungsi ${s} tidak diizinkan di konsol.`,
-      en: `Refused: the function ${s} is not allowed in the console.`,
-    },
-    'table-function': {
-      id: `Ditolak: fungsi tabel ${s} tidak diizinkan; yang diizinkan: ${ALLOWED_TABLE_FUNCTIONS.join(', ')}.`,
-      en: `Refused: the table function ${s} is not allowed; allowed: ${ALLOWED_TABLE_FUNCTIONS.join(', ')}.`,
-    },
-    'unknown-table': {
-      id: `Ditolak: tabel tidak dikenal ${q(s)}. Hanya tabel yang dipublikasikan (lihat daftar) atau nama CTE dalam kueri.`,
-      en: `Refused: unknown table ${q(s)}. Only the published tables (see the list) or a CTE named in the query.`,
-    },
-    schema: {
-      id: `Ditolak: ${q(s)} merujuk katalog atau skema selain main.`,
-      en: `Refused: ${q(s)} refers to a catalog or schema other than main.`,
-    },
-  };
-  return { kind, subject, message: m[kind] };
-}
+/** The refusal of a kind, naming what was refused (its wording lives in the app: src/app/views/console/refusals.ts). */
+export const refusal = (kind: RefusalKind, subject = ''): Refusal => ({ kind, subject });
 
 /**
  * The first keyword of a statement (upper case), skipping blanks, comments and opening parentheses; '(' when the
@@ -289,7 +224,8 @@ export interface Tokens { offsets: number[]; types: number[] }
 export class RefusedError extends Error {
   readonly refusal: Refusal;
   constructor(r: Refusal) {
-    super(r.message.en);
+    // For logs and developers only: the page shows its own wording of the refusal.
+    super(`Refused (${r.kind})${r.subject ? `: ${r.subject}` : ''}`);
     this.name = 'RefusedError';
     this.refusal = r;
   }

@@ -114,7 +114,7 @@ function asTyped(sql: string, e: unknown): unknown {
 
 /**
  * Runs one read-only SELECT typed by a user over the published tables. Rejects with a RefusedError (the guard's
- * message in both languages), a CancelledError, a ConsoleSqlError (DuckDB's error and where it is in the statement),
+ * refusal: its kind and subject), a CancelledError, a ConsoleSqlError (DuckDB's error and where it is in the statement),
  * or an EngineStartError / TableLoadError. One query at a time: a new run cancels the one still running.
  */
 export async function runConsole(sql: string): Promise<ConsoleResult> {

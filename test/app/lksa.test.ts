@@ -6,16 +6,22 @@ import { LKSA_TABLE } from '../../src/domain/tables.ts';
 import { LKSA_FINDINGS } from '../../src/domain/vocab.ts';
 import { codeRows } from '../../src/domain/codes.ts';
 import { FINDING_CODES, FINDING_COLUMNS, findingCode, findingCodesOf, findingColumn, isFindingCode } from '../../src/app/views/lksa/findings.ts';
+import { activeFilters, institutionParams, scopeCode } from '../../src/app/views/lksa/filters.ts';
+import { codeLabels, toCodeRows } from '../../src/app/views/lksa/codes.ts';
+import { overviewFigures, overviewOf, ratioNote, toOverviewRows } from '../../src/app/views/lksa/overview.ts';
+import { findingSegments, gradeSegments, licenceSegments, toBreakdownRows, unknownFindingColumns } from '../../src/app/views/lksa/breakdowns.ts';
+import { ACCREDITATION_COLOURS, HIGHLIGHT_COLOUR } from '../../src/app/views/lksa/colours.ts';
 import {
-  ACCREDITATION_COLOURS, activeFilters, bboxOf, childrenText, codeLabels, findingSegments, findingsText, gradeSegments,
-  HIGHLIGHT_COLOUR, institutionColumns, institutionParams, institutionPoints, licenceSegments, licenceText, metricValue,
-  nationalMetric, overviewFigures, overviewOf, provinceChartOption, ratioNote, scopeCode, shortDate, sortProvinces, toBreakdownRows,
-  toCodeRows, toInstitutionRows, toOverviewRows, toProvinceRows, unknownFindingColumns, type InstitutionRow, type ProvinceRow,
-} from '../../src/app/views/lksa/transforms.ts';
+  metricValue, nationalMetric, provinceChartOption, sortProvinces, toProvinceRows, type ProvinceRow,
+} from '../../src/app/views/lksa/provinces.ts';
+import {
+  childrenText, findingsText, institutionColumns, licenceText, shortDate, toInstitutionRows, type InstitutionRow,
+} from '../../src/app/views/lksa/institutions.ts';
+import { bboxOf, institutionPoints } from '../../src/app/views/lksa/map-features.ts';
 import { TEXT, fill } from '../../src/app/views/lksa/text.ts';
 
-// Pure transforms of the LKSA page, on rows shaped as queries/app/lksa/*.sql returns them for the fixture snapshot
-// (the values of test/sql/lksa.test.ts).
+// Pure transforms of the LKSA page (src/app/views/lksa/*.ts, one file per concern), on rows shaped as
+// queries/app/lksa/*.sql returns them for the fixture snapshot (the values of test/sql/lksa.test.ts).
 
 const CODES = toCodeRows(codeRows().filter((r) => ['accreditation', 'licence_status', 'lksa_finding'].includes(r.vocabulary)));
 const ID = codeLabels(CODES, 'id');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Row } from '../../src/db/sql.ts';
 import {
   ANY_SERVICE, COLOURS, SOCIAL_PROTECTION, axisTooltip, barsOption, byValue, cellsTable, countText, orderServices,
-  pickYear, sexAgeOption, sexAgeTable, toCells, toSexAgeCells, toTrend, trendOption, trendTable, typeOption,
+  sexAgeOption, sexAgeTable, toCells, toSexAgeCells, toTrend, trendOption, trendTable, typeOption,
   withheldLabels, withheldNote,
 } from '../../src/app/views/violence/transform.ts';
 
@@ -139,13 +139,6 @@ describe('violence transforms', () => {
     expect(withheldNote('en', [])).toBeNull();
     expect(countText('en', null, false)).toBe('–');
     expect(countText('en', 0, false)).toBe('0');
-  });
-
-  it('pickYear: the chosen year when the data has it, else the latest', () => {
-    expect(pickYear([2019, 2024, 2023], null)).toBe(2024);
-    expect(pickYear([2019, 2024], 2019)).toBe(2019);
-    expect(pickYear([2019, 2024], 2025)).toBe(2024);
-    expect(pickYear([], 2020)).toBeNull();
   });
 });
 

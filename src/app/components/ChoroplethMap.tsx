@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ExpressionSpecification, GeoJSONFeature, GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
-import { MISSING_STYLE, SUPPRESSED_STYLE } from '../../domain/palettes.ts';
+import type { GeoJSONFeature, GeoJSONSource, Map as MlMap, MapMouseEvent } from 'maplibre-gl';
+import { SUPPRESSED_STYLE } from '../../domain/palettes.ts';
 import { INDONESIA_BOUNDS, baseStyle, fetchBoundaries, loadMaplibre, type Boundaries, type BoundaryLevel } from './maplibre-setup.ts';
 import { TooltipBox, showTooltip, type TooltipContent } from './Tooltip.tsx';
+import {
+  EMPTY, HATCH, HATCH_SOURCE, HOVER_SOURCE, LEVELS, SHARED_LAYERS, cameraOf, errorText, fillChanges, fillLayerOf, geojsonSource,
+  hatchKey, layerVisibility, levelOf, provinceRegencies, setLayers, sourceOf, subset, viewOf, type LayerSet, type RegionFill,
+} from './choropleth-model.ts';
 
 // A choropleth of provinces or kab/kota with MapLibre GL (lazy-loaded). Colours come in as a fill per region code and
 // are applied with feature-state (no re-creating the map or re-sending the data). Each layer set (provinces, all
@@ -18,11 +22,11 @@ import { TooltipBox, showTooltip, type TooltipContent } from './Tooltip.tsx';
 // antialiased, 92 ms without them). So the fills are not antialiased (the outline layer draws every edge anyway), and
 // the hatch and the hover outline have small sources of their own holding only the withheld regions and the region
 // under the pointer.
+//
+// What to draw (layers, which set is shown, the camera, the feature-state changes) is decided in choropleth-model.ts;
+// this component creates the map and applies it.
 
-export interface RegionFill {
-  kind: 'value' | 'suppressed' | 'missing';
-  fill: string;
-}
+export type { RegionFill };
 
 export interface ChoroplethProps {
   level: BoundaryLevel;
@@ -45,37 +49,6 @@ export interface ChoroplethProps {
   onError?: (message: string) => void;
 }
 
-const HATCH = SUPPRESSED_STYLE.hatch.id;
-const CONTEXT_FILL = '#e9e6df';
-const LEVELS: readonly BoundaryLevel[] = ['province', 'regency'];
-/** What the map shows: one level's regions, or the kab/kota of one province ('drill') over the provinces in grey. */
-type LayerSet = BoundaryLevel | 'drill';
-const LAYER_SETS: readonly LayerSet[] = ['province', 'regency', 'drill'];
-/** The source of a set's boundaries (features identified by their code: feature-state by code). */
-const sourceOf = (set: LayerSet) => `regions-${set}`;
-const fillLayerOf = (set: LayerSet) => `regions-${set}-fill`;
-const CONTEXT_LAYER = 'context-fill';
-/** The layers of a set, bottom to top (kab/kota sets also draw the province outlines on top). */
-const layersOf = (set: LayerSet) => [
-  ...(set === 'drill' ? [CONTEXT_LAYER] : []),
-  `regions-${set}-fill`, `regions-${set}-line`, ...(set === 'province' ? [] : ['province-outline-line']),
-];
-/** The level of the regions a set shows. */
-const levelOf = (set: LayerSet): BoundaryLevel => (set === 'province' ? 'province' : 'regency');
-/** The withheld regions of the level shown (only those: hatched on top of the fills, below the outlines). */
-const HATCH_SOURCE = 'suppressed';
-const HATCH_LAYER = 'suppressed-hatch';
-/** The region under the pointer (only that one: outlined on top of everything). */
-const HOVER_SOURCE = 'hover';
-const HOVER_LAYER = 'hover-line';
-/**
- * Tiles are cut up to this zoom and over-zoomed beyond it: zooming in past it lays out no new tiles (the boundaries
- * are simplified anyway; at z7 a tile unit is ~40 m). Not lower: an over-zoomed tile is laid out and drawn whole for
- * every tile it stands in for (maxzoom 3 made a drill-down slower, not faster).
- */
-const SOURCE_MAXZOOM = 7;
-const EMPTY: Boundaries = { type: 'FeatureCollection', features: [] };
-
 /** The hatch tile drawn on a canvas (same geometry as palettes.hatchSvg), at the device pixel ratio. */
 function hatchImage(pixelRatio: number): ImageData {
   const { background, line, spacing, lineWidth } = SUPPRESSED_STYLE.hatch;
@@ -97,58 +70,23 @@ function hatchImage(pixelRatio: number): ImageData {
   return ctx.getImageData(0, 0, size, size);
 }
 
-const kind: ExpressionSpecification = ['feature-state', 'kind'];
-
 /** Adds the layers every level shares (their sources start empty): the hatch of withheld regions and the hover outline. */
 function addShared(map: MlMap): void {
-  map.addSource(HATCH_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: SOURCE_MAXZOOM });
-  map.addLayer({ id: HATCH_LAYER, type: 'fill', source: HATCH_SOURCE, paint: { 'fill-pattern': HATCH, 'fill-antialias': false } });
-  map.addSource(HOVER_SOURCE, { type: 'geojson', data: EMPTY, maxzoom: SOURCE_MAXZOOM });
-  map.addLayer({ id: HOVER_LAYER, type: 'line', source: HOVER_SOURCE, paint: { 'line-color': '#111827', 'line-width': 2.5 } });
+  map.addSource(HATCH_SOURCE, geojsonSource(EMPTY));
+  map.addSource(HOVER_SOURCE, geojsonSource(EMPTY));
+  for (const layer of SHARED_LAYERS) map.addLayer(layer);
 }
 
-/** Adds a set's source and layers (hidden: shown by showSet): fills below the hatch, outlines above it. */
+/** Adds a set's source and layers (hidden: shown by showSet). */
 function addSet(map: MlMap, set: LayerSet, data: Boundaries): void {
-  const source = sourceOf(set);
-  const layout = { visibility: 'none' as const };
-  const thin = set === 'province' ? 0.7 : 0.3;
-  map.addSource(source, { type: 'geojson', data, promoteId: 'kode', maxzoom: SOURCE_MAXZOOM });
-  map.addLayer({
-    id: fillLayerOf(set), type: 'fill', source, layout,
-    paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], MISSING_STYLE.fill], 'fill-antialias': false },
-  }, HATCH_LAYER);
-  // Outlines below the province outlines (added with the kab/kota, before any drill-down), as in the all-kab/kota view.
-  map.addLayer({
-    id: `regions-${set}-line`, type: 'line', source, layout,
-    paint: {
-      'line-color': ['case', ['==', kind, 'missing'], MISSING_STYLE.outline, ['==', kind, 'suppressed'], SUPPRESSED_STYLE.outline, '#ffffff'],
-      'line-width': ['case', ['==', kind, 'missing'], MISSING_STYLE.outlineWidth, ['==', kind, 'suppressed'], Math.max(thin, 0.6), thin],
-    },
-  }, map.getLayer('province-outline-line') ? 'province-outline-line' : HOVER_LAYER);
-  if (set === 'drill') {
-    map.addLayer({
-      id: CONTEXT_LAYER, type: 'fill', source: sourceOf('province'), layout, paint: { 'fill-color': CONTEXT_FILL, 'fill-antialias': false },
-    }, fillLayerOf('drill'));
-  }
-  if (set === 'regency') {
-    map.addLayer({
-      id: 'province-outline-line', type: 'line', source: sourceOf('province'), layout,
-      paint: { 'line-color': '#3f4854', 'line-width': 0.9, 'line-opacity': 0.8 },
-    }, HOVER_LAYER);
-  }
-}
-
-/** The features of `data` that pass `keep` (as a new collection, for a small source). */
-function subset(data: Boundaries, keep: (f: Boundaries['features'][number]) => boolean): Boundaries {
-  return { type: 'FeatureCollection', features: data.features.filter(keep) };
+  map.addSource(sourceOf(set), geojsonSource(data, true));
+  for (const { layer, before } of setLayers(set)) map.addLayer(layer, before.find((id) => map.getLayer(id)));
 }
 
 /** Shows the layers of one set and hides the others'. */
 function showSet(map: MlMap, set: LayerSet): void {
-  const visible = new Set(layersOf(set));
-  for (const id of new Set(LAYER_SETS.flatMap(layersOf))) {
+  for (const [id, want] of layerVisibility(set)) {
     if (!map.getLayer(id)) continue;
-    const want = visible.has(id) ? 'visible' : 'none';
     if (map.getLayoutProperty(id, 'visibility') !== want) map.setLayoutProperty(id, 'visibility', want);
   }
 }
@@ -163,25 +101,6 @@ function whenIdle(fn: () => void, timeout = 2000): () => void {
   return () => clearTimeout(id);
 }
 
-/** [west, south, east, north] of the features of one province (by kode_prov), or null. */
-function provinceBounds(data: Boundaries, province: string): [number, number, number, number] | null {
-  let w = Infinity; let s = Infinity; let e = -Infinity; let n = -Infinity;
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      const x = c[0] as number; const y = c[1] as number;
-      if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
-      return;
-    }
-    for (const child of c) visit(child);
-  };
-  for (const f of data.features) {
-    if (f.properties.kode_prov !== province && f.properties.kode !== province) continue;
-    if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-  }
-  return Number.isFinite(w) ? [w, s, e, n] : null;
-}
-
 export function ChoroplethMap(props: ChoroplethProps) {
   const { level, province, fills, paintKey, label, attribution, zoomLabels } = props;
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -192,11 +111,8 @@ export function ChoroplethMap(props: ChoroplethProps) {
   const [sources, setSources] = useState<Partial<Record<BoundaryLevel, Boundaries>>>({});
   const [failed, setFailed] = useState<string | null>(null);
   const data = sources[level] ?? null;
-  const shown = data ? level : null;
-  const drilled = shown === 'regency' && province !== null ? province : null;
-  const set: LayerSet | null = shown === null ? null : drilled !== null ? 'drill' : shown;
-  // The kab/kota of the drilled province: all the drill source holds.
-  const drillData = useMemo(() => (drilled !== null && data ? subset(data, (f) => f.properties.kode_prov === drilled) : null), [data, drilled]);
+  const { shown, drilled, set } = viewOf(level, province, data !== null);
+  const drillData = useMemo(() => (drilled !== null && data ? provinceRegencies(data, drilled) : null), [data, drilled]);
   // Callbacks and values the map's own event handlers read: kept current without re-registering handlers.
   const live = useRef(props);
   const setRef = useRef(set);
@@ -242,7 +158,7 @@ export function ChoroplethMap(props: ChoroplethProps) {
       m.touchZoomRotate.disableRotation();
       m.keyboard.disableRotation();
       m.on('error', (e) => {
-        const message = e.error instanceof Error ? e.error.message : String(e.error);
+        const message = errorText(e.error);
         setFailed(message);
         live.current.onError?.(message);
       });
@@ -295,7 +211,7 @@ export function ChoroplethMap(props: ChoroplethProps) {
         live.current.onRegionClick(String(hit.feature.properties.kode), hit.level);
       });
     }, (e: unknown) => {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorText(e);
       if (!disposed) setFailed(message);
       live.current.onError?.(message);
     });
@@ -333,7 +249,7 @@ export function ChoroplethMap(props: ChoroplethProps) {
     if (!map || data) return;
     let stale = false;
     install(map, level).catch((e: unknown) => {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorText(e);
       if (!stale) setFailed(message);
       live.current.onError?.(message);
     });
@@ -371,11 +287,10 @@ export function ChoroplethMap(props: ChoroplethProps) {
   const camera = useRef<string | null>(null);
   useLayoutEffect(() => {
     if (!map || !shown) return;
-    const key = `${shown}|${province ?? ''}`;
-    if (camera.current === key) return;
-    camera.current = key;
-    const bounds = shown === 'regency' && province !== null ? provinceBounds(data!, province) : null;
-    map.fitBounds(bounds ?? INDONESIA_BOUNDS, { padding: bounds ? 28 : 12, duration: 0 });
+    const target = cameraOf(shown, province, data!);
+    if (camera.current === target.key) return;
+    camera.current = target.key;
+    map.fitBounds(target.bounds, { padding: target.padding, duration: 0 });
   }, [map, shown, province, data]);
 
   // Recolour with feature-state (only what changed), then report once the map has drawn it.
@@ -392,20 +307,15 @@ export function ChoroplethMap(props: ChoroplethProps) {
     const source = sourceOf(set);
     let last = applied.current.get(source);
     if (!last) { last = new Map(); applied.current.set(source, last); }
-    const withheld = new Set<string>();
-    for (const f of features.features) {
-      const code = f.properties.kode;
-      const s = fills.get(code) ?? { kind: 'missing' as const, fill: MISSING_STYLE.fill };
-      if (s.kind === 'suppressed') withheld.add(code);
-      const key = `${s.fill}|${s.kind}`;
-      if (last.get(code) === key) continue;
+    const { changes, withheld } = fillChanges(features, fills, last);
+    for (const { code, state, key } of changes) {
       last.set(code, key);
-      map.setFeatureState({ source, id: code }, { fill: s.fill, kind: s.kind });
+      map.setFeatureState({ source, id: code }, { fill: state.fill, kind: state.kind });
     }
     // The hatch source is re-cut only when the set of withheld regions changes (a year often withholds the same ones).
-    const hatchKey = `${set}|${[...withheld].join(",")}`;
-    if (hatched.current !== hatchKey) {
-      hatched.current = hatchKey;
+    const hatching = hatchKey(set, withheld);
+    if (hatched.current !== hatching) {
+      hatched.current = hatching;
       map.getSource<GeoJSONSource>(HATCH_SOURCE)?.setData(subset(features, (f) => withheld.has(f.properties.kode)));
     }
     let done = false;

@@ -17,6 +17,7 @@ import type { Value } from '../../../db/sql.ts';
 import { DownloadButtons } from '../../download/DownloadButtons.tsx';
 import { EXAMPLES } from './examples.ts';
 import { consoleFilterText, reproducingSql, toDownload } from './downloads.ts';
+import { refusalMessage } from './refusals.ts';
 import { TEXT } from './text.ts';
 import './console.css';
 
@@ -73,7 +74,7 @@ export default function ConsoleView({ lang }: { lang: Lang }) {
     } catch (e) {
       if (token.current !== mine) return;
       if (e instanceof CancelledError) setRun({ status: 'cancelled' });
-      else if (e instanceof RefusedError) setRun({ status: 'refused', message: e.refusal.message });
+      else if (e instanceof RefusedError) setRun({ status: 'refused', message: refusalMessage(e.refusal) });
       else if (e instanceof ConsoleSqlError) setRun({ status: 'error', error: e, sql: text });
       else setRun({ status: 'failed', error: e, sql: text }); // the engine or a table did not load
     }

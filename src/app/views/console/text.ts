@@ -1,6 +1,6 @@
 import { L } from '../../../domain/label.ts';
 
-// Texts of the SQL console page. Refusal messages come with the guard (src/db/console-guard.ts).
+// Texts of the SQL console page. The guard's refusals (src/db/console-guard.ts) are worded in refusals.ts.
 
 
 export const TEXT = {

@@ -5,17 +5,16 @@ import { KLA_CATEGORIES } from '../../../domain/kla.ts';
 import { after, useQuery } from '../../hooks/use-query.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatNumber, formatPercent } from '../../format.ts';
-import { t } from '../../i18n.ts';
-import { ChartSection, sectionStatus } from '../violence/ChartSection.tsx';
-import { pickYear } from '../violence/transform.ts';
-import { fill } from '../violence/text.ts';
+import { fill, t } from '../../i18n.ts';
+import { ChartSection, sectionStatus } from '../../components/ChartSection.tsx';
+import { pickYear } from '../../years.ts';
 import { TEXT } from './text.ts';
 import {
   NONE, categoriesFrom, categoriesOption, categoriesTable, clusterBarsOption, clusterNationalTable, clusterHeatmapOption, clusterTable,
   consecutivePairs, movementSummary, movementsTable, pickPair, sankeyOption, thresholdsText, toClusterRows,
   toMovements, toProvinceRows, type ProvinceRow,
 } from './transform.ts';
-import '../violence/subject.css';
+import '../../components/subject.css';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** The KLA page: categories per evaluation year, movements between two evaluations, cluster scores, province roll-up. */

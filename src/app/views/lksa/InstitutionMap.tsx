@@ -6,7 +6,9 @@ import type { GeoJSONSource, Map as MlMap, MapLayerMouseEvent } from 'maplibre-g
 import type { Lang } from '../../../state/url.ts';
 import { baseStyle, fetchBoundaries, INDONESIA_BOUNDS, loadMaplibre, type Boundaries } from '../../components/maplibre-setup.ts';
 import { formatNumber } from '../../format.ts';
-import { bboxOf, institutionPoints, type InstitutionRow, type Segment } from './transforms.ts';
+import { bboxOf, institutionPoints } from './map-features.ts';
+import type { InstitutionRow } from './institutions.ts';
+import type { Segment } from './breakdowns.ts';
 import { TEXT, fill } from './text.ts';
 
 interface Props {

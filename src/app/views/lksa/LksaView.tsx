@@ -12,12 +12,14 @@ import { formatDate, formatNumber, formatPercent } from '../../format.ts';
 import { t } from '../../i18n.ts';
 import { FINDING_CODES } from './findings.ts';
 import { METRICS, TEXT, fill, type MetricKey } from './text.ts';
+import { ACCREDITATION_CODES, LICENCE_CODES, activeFilters, institutionParams, scopeCode } from './filters.ts';
+import { codeLabels, toCodeRows } from './codes.ts';
+import { overviewFigures, overviewOf, ratioNote, toOverviewRows, type OverviewRow } from './overview.ts';
+import { findingSegments, gradeSegments, licenceSegments, toBreakdownRows, type Segment } from './breakdowns.ts';
 import {
-  ACCREDITATION_CODES, LICENCE_CODES, activeFilters, codeLabels, findingSegments, gradeSegments, institutionColumns,
-  institutionParams, isMetric, licenceSegments, METRIC_KEYS, nationalMetric, overviewFigures, overviewOf,
-  provinceChartOption, ratioNote, scopeCode, toBreakdownRows, toCodeRows, toInstitutionRows, toOverviewRows, toProvinceRows,
-  formatMetric, metricValue, sortProvinces, type InstitutionRow, type OverviewRow, type Segment,
-} from './transforms.ts';
+  formatMetric, isMetric, METRIC_KEYS, metricValue, nationalMetric, provinceChartOption, sortProvinces, toProvinceRows,
+} from './provinces.ts';
+import { institutionColumns, toInstitutionRows, type InstitutionRow } from './institutions.ts';
 import './lksa.css';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
 import { lazyWithRetry } from '../../lazy-code.tsx';

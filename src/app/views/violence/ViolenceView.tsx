@@ -4,13 +4,14 @@ import { useStore } from '../../../state/store.ts';
 import { after, useQuery } from '../../hooks/use-query.ts';
 import { formatNumber } from '../../format.ts';
 import { t } from '../../i18n.ts';
-import { ChartSection, sectionStatus } from './ChartSection.tsx';
+import { ChartSection, SECTION_TEXT, sectionStatus } from '../../components/ChartSection.tsx';
+import { pickYear } from '../../years.ts';
 import { TEXT, fill } from './text.ts';
 import {
-  ANY_SERVICE, SOCIAL_PROTECTION, barsOption, byValue, cellsTable, countText, orderServices, pickYear, sexAgeOption,
+  ANY_SERVICE, SOCIAL_PROTECTION, barsOption, byValue, cellsTable, countText, orderServices, sexAgeOption,
   sexAgeTable, toCells, toSexAgeCells, toTrend, trendOption, trendTable, typeOption, withheldLabels, withheldNote,
 } from './transform.ts';
-import './subject.css';
+import '../../components/subject.css';
 import { LoadFailure } from '../../components/LoadFailure.tsx';
 
 /** The violence page: headline, breakdowns and trend for Indonesia or one province in one year. */
@@ -56,7 +57,7 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
   const trendOpt = useMemo(() => trendOption(trend, lang, year), [trend, lang, year]);
 
   const label = (title: string) => fill(TEXT.chartLabel[lang], { title, region: regionName, year: yearText });
-  const empty = region === '00' ? TEXT.noData[lang] : TEXT.notPublished[lang];
+  const empty = region === '00' ? SECTION_TEXT.noData[lang] : TEXT.notPublished[lang];
   const typesTotal = typeQ.rows[0]?.victims_all_types;
   const first = trend[0]?.year;
   const last = trend[trend.length - 1]?.year;

@@ -48,7 +48,6 @@ export const TEXT = {
   yearColumn: L('Tahun', 'Year'),
   share: L('% dari anak korban', '% of child victims'),
   sharePct: L('Persen dari anak korban', 'Per cent of child victims'),
-  dataTable: L('Tabel data: {title}', 'Data table: {title}'),
   withheldNote: L(
     'Celah pada grafik (ditandai *) = angka disembunyikan, bukan nol: {list}.',
     'Gaps in the chart (marked *) are withheld counts, not zeros: {list}.',
@@ -57,7 +56,6 @@ export const TEXT = {
     'Rincian ini tidak diterbitkan untuk wilayah ini (tabelnya diterbitkan pada tingkat wilayah yang lebih tinggi).',
     'This breakdown is not published for this region (its table is published at a higher region level).',
   ),
-  noData: L('Tidak ada data untuk pilihan ini.', 'No data for this choice.'),
   chartLabel: L('Grafik: {title}, {region}, {year}', 'Chart: {title}, {region}, {year}'),
   total: L('Jumlah', 'Total'),
 } as const satisfies Record<string, Label>;

@@ -102,13 +102,6 @@ export function toTrend(rows: readonly Row[]): TrendPoint[] {
     }));
 }
 
-/** The year to show: the chosen one when the data has it, else the latest; null when there is no year at all. */
-export function pickYear(years: readonly number[], chosen: number | null): number | null {
-  if (years.length === 0) return null;
-  if (chosen !== null && years.includes(chosen)) return chosen;
-  return Math.max(...years);
-}
-
 /** A count as text: the number, "withheld" for a withheld cell, "–" for no data. Never 0 for a withheld cell. */
 export function countText(lang: Lang, value: number | null, suppressed: boolean): string {
   if (value !== null) return formatNumber(lang, value);

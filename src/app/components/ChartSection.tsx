@@ -1,12 +1,20 @@
 import { useMemo, type ReactNode } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Lang } from '../../../state/url.ts';
-import { Chart } from '../../components/Chart.tsx';
-import { Figure } from '../../components/Figure.tsx';
-import { t } from '../../i18n.ts';
-import { TEXT, fill } from './text.ts';
-import type { QueryState } from '../../hooks/use-query.ts';
-import { LoadFailure } from '../../components/LoadFailure.tsx';
+import type { Lang } from '../../state/url.ts';
+import { type Label, L } from '../../domain/label.ts';
+import { Chart } from './Chart.tsx';
+import { Figure } from './Figure.tsx';
+import { fill, t } from '../i18n.ts';
+import type { QueryState } from '../hooks/use-query.ts';
+import { LoadFailure } from './LoadFailure.tsx';
+import './subject.css';
+
+// One chart section of the subject pages (violence, KLA): title, notes, the chart in a Figure and its data table.
+
+export const SECTION_TEXT = {
+  noData: L('Tidak ada data untuk pilihan ini.', 'No data for this choice.'),
+  dataTable: L('Tabel data: {title}', 'Data table: {title}'),
+} as const satisfies Record<string, Label>;
 
 /** A chart's data as a plain table: the accessible alternative to the chart, with the same numbers. */
 export interface TableData {
@@ -54,7 +62,7 @@ export function ChartSection({ lang, id, title, notes, status, error, empty, opt
       {children}
       {status === 'loading' && <p role="status" className="meta">{t(lang, 'loading')}</p>}
       {status === 'error' && <LoadFailure lang={lang} error={error} />}
-      {status === 'empty' && <p className="meta" data-empty={id}>{empty ?? TEXT.noData[lang]}</p>}
+      {status === 'empty' && <p className="meta" data-empty={id}>{empty ?? SECTION_TEXT.noData[lang]}</p>}
       {status === 'ready' && described && (
         <Figure id={id} title={title} subtitle={exportSubtitle(title, chartLabel)} lang={lang} kind="chart" showTitle={false}>
           <Chart option={described} label={chartLabel} height={height} />
@@ -76,7 +84,7 @@ function exportSubtitle(title: string, chartLabel: string): string | null {
 /** The data table of a chart, folded in a <details>. */
 export function DetailsTable({ lang, title, table, id }: { lang: Lang; title: string; table: TableData; id: string }) {
   const numeric = new Set(table.numeric ?? table.head.map((_, i) => i).slice(1));
-  const caption = fill(TEXT.dataTable[lang], { title });
+  const caption = fill(SECTION_TEXT.dataTable[lang], { title });
   return (
     <details className="chart-table">
       <summary>{caption}</summary>
