@@ -4,25 +4,13 @@ import { useStore } from '../../state/store.ts';
 import { reimport } from '../code-retry.ts';
 import { retryLoads, useRetryEpoch } from '../retry.ts';
 import { LoadFailure } from './LoadFailure.tsx';
+import { withDefaults } from './chart-defaults.ts';
 
 type ECharts = ReturnType<typeof import('echarts/core').init>;
 
 type Setup = typeof import('./echarts-setup.ts');
 const loadSetup = (): Promise<Setup> => import('./echarts-setup.ts');
 let setup: () => Promise<Setup> = loadSetup;
-
-/**
- * What every chart gets unless its option says otherwise: no animation, ARIA on, and tooltips kept inside the chart
- * with long names wrapped (a region's name can be 200 characters).
- */
-function withDefaults(option: EChartsCoreOption): EChartsCoreOption {
-  const tooltip = option.tooltip;
-  const style = 'max-width: min(22rem, 80vw); white-space: normal; overflow-wrap: anywhere;';
-  return {
-    aria: { enabled: true }, animation: false, ...option,
-    ...(tooltip && typeof tooltip === 'object' && !Array.isArray(tooltip) ? { tooltip: { confine: true, extraCssText: style, ...tooltip } } : {}),
-  };
-}
 
 /**
  * A dumb ECharts wrapper: create, update, dispose. Options come from pure transforms; any tooltip formatter
