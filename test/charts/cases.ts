@@ -5,7 +5,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Lang } from '../../src/state/url.ts';
 import { KLA_CATEGORIES, KLA_CLUSTERS } from '../../src/domain/kla.ts';
-import { klaCategoryOption, klaClusterOption, trendOption as profileTrendOption, type TrendLine } from '../../src/app/views/profile/charts.ts';
+import { klaCategoryOption, klaClusterOption, trendOption as profileTrendOption, type TrendLine } from '../../src/app/region/charts.ts';
 import { countBarsOption } from '../../src/app/views/report/charts.ts';
 import {
   ANY_SERVICE, SOCIAL_PROTECTION, barsOption, byValue, orderServices, sexAgeOption, toCells, toSexAgeCells, toTrend,
@@ -14,7 +14,7 @@ import {
 import {
   categoriesFrom, categoriesOption, clusterBarsOption, clusterHeatmapOption, sankeyOption, toClusterRows, toMovements,
 } from '../../src/app/views/kla/transform.ts';
-import { provinceChartOption, toProvinceRows } from '../../src/app/views/lksa/transforms.ts';
+import { provinceChartOption, toProvinceRows } from '../../src/app/views/lksa/provinces.ts';
 import * as input from './inputs.ts';
 
 export interface ChartCase {
@@ -26,7 +26,7 @@ export interface ChartCase {
   height?: number;
 }
 
-// Indicators as profile/charts.ts reads them (format, digits, unit); hand-written so the cases do not follow the catalogue.
+// Indicators as region/charts.ts reads them (format, digits, unit); hand-written so the cases do not follow the catalogue.
 const unit = { id: 'unit', en: 'unit' };
 const COUNT = { format: 'count', digits: 0, unit } as const;
 const RATE = { format: 'rate', digits: 1, unit } as const;
