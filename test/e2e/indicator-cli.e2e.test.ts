@@ -27,18 +27,19 @@ async function mapTable(url: string, id: IndicatorId): Promise<{ year: string; r
   await page.goto(`${site.origin}/${url}`);
   await page.waitForFunction((i) => document.querySelector('.map-view')?.getAttribute('data-source') === 'query'
     && document.querySelector('.map-view')?.getAttribute('aria-busy') === 'false'
-    && (document.querySelector('.choropleth')?.getAttribute('data-painted') ?? '').startsWith(`${i}|`), id, { timeout: 120_000 });
-  return page.evaluate(() => {
+    && document.querySelector<HTMLSelectElement>('.control-indicator select')?.value === i, id, { timeout: 120_000 });
+  const shown = await page.evaluate(() => {
     const table = document.querySelector('.map-table table')!;
     const heads = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').trim());
     const col = (prefix: string) => heads.findIndex((h) => h.startsWith(prefix));
     const [name, rank, value] = [col('Wilayah'), col('Peringkat'), col('Nilai')];
-    const rows = new Map([...table.querySelectorAll('tbody tr')].map((tr) => {
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => {
       const cells = [...tr.children].map((c) => (c.textContent ?? '').trim());
       return [tr.getAttribute('data-key') ?? '', { name: cells[name] ?? '', rank: rank < 0 ? '' : cells[rank] ?? '', value: cells[value] ?? '' }] as const;
-    }));
+    });
     return { year: document.querySelector('.year-value')?.textContent ?? '', rows };
   });
+  return { year: shown.year, rows: new Map(shown.rows) };
 }
 
 const valueText = (id: IndicatorId, r: CliRow) => (r.suppressed ? 'disembunyikan' : r.value === null ? 'tidak ada data' : formatValue(indicator(id), r.value, 'id'));
@@ -50,7 +51,7 @@ describe('npm run indicator equals the map explorer\'s table', () => {
     ['violence-victims', 'regency', '32'],
     ['lksa-accredited-share', 'province', undefined],
     ['kla-average-score', 'regency', '11'],
-  ] as const)('%s, %s %s', async (id, level, province) => {
+  ] as const)('%s, %s %s', { timeout: 180_000 }, async (id, level, province) => {
     const cli = await cliRows(id, level, province);
     const shown = await mapTable(`?i=${id}&l=${level}${province ? `&r=${province}` : ''}`, id);
     if (cli.year !== null) expect(shown.year).toBe(String(cli.year));
