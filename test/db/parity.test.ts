@@ -32,6 +32,7 @@ const PARAM_VALUES: Record<string, Value[]> = {
   licence: [null, 'berlaku'],
   finding: [null, 'finding_violence'],
   search: [null, '', 'demo'],
+  breakdown: ['place', 'perpetrator', 'service'],
 };
 const BY_TYPE: Record<string, Value[]> = {
   INTEGER: [2024, 2023], BIGINT: [2024], DOUBLE: [1.5], VARCHAR: ['00', '32'], BOOLEAN: [true, false], DATE: ['2025-12-31'],

@@ -93,8 +93,8 @@ describe('violence page queries', () => {
     expect(rows[0]).toMatchObject({ sex_label_id: 'Laki-laki', sex_label_en: 'Male', age_label_id: '0-5 tahun', age_label_en: '0-5 years', sex_ord: 0, age_ord: 0, level: 'national', total_victims: 19 });
   });
 
-  it('by_place.sql gives victims by place with shares of all victims', async () => {
-    const rows = await duck.query('app/violence/by_place', { year: 2023, region: '00' });
+  it('by_category.sql (place) gives victims by place with shares of all victims', async () => {
+    const rows = await duck.query('app/violence/by_category', { breakdown: 'place', year: 2023, region: '00' });
     expect(rows.map((r) => r.code)).toEqual(['rumah_tangga', 'sekolah', 'fasilitas_umum', 'tempat_kerja', 'lembaga_pendidikan_kilat', 'daring', 'lainnya']);
     // Household: rows 1, 3, 6, 9, 11, 14, 17, 19 = 8 of 19 (42.1%); the others hold 2 or 3 victims and are withheld.
     expect(rows[0]).toEqual({ code: 'rumah_tangga', ord: 0, label_id: 'Rumah tangga', label_en: 'Household', level: 'national', victims: 8, suppressed: false, share_pct: 42.1, total_victims: 19 });
@@ -102,21 +102,21 @@ describe('violence page queries', () => {
     expect(rows.find((r) => r.code === 'lembaga_pendidikan_kilat')).toMatchObject({ victims: 0, share_pct: 0, suppressed: false });
   });
 
-  it('by_perpetrator.sql gives victims by perpetrator relationship', async () => {
-    const rows = await duck.query('app/violence/by_perpetrator', { year: 2023, region: '00' });
+  it('by_category.sql (perpetrator) gives victims by perpetrator relationship', async () => {
+    const rows = await duck.query('app/violence/by_category', { breakdown: 'perpetrator', year: 2023, region: '00' });
     expect(rows).toHaveLength(10);
     // Parents: rows 1, 8, 9, 16, 17 = 5 (26.3%).
     expect(rows[0]).toEqual({ code: 'orang_tua', ord: 0, label_id: 'Orang tua', label_en: 'Parent', level: 'national', victims: 5, suppressed: false, share_pct: 26.3, total_victims: 19 });
     expect(rows.find((r) => r.code === 'guru')).toMatchObject({ victims: null, suppressed: true, share_pct: null });
     // Jawa Barat 2023: 14 victims; the perpetrator cells are small and withheld, the zeros published.
-    const jabar = await duck.query('app/violence/by_perpetrator', { year: 2023, region: '32' });
+    const jabar = await duck.query('app/violence/by_category', { breakdown: 'perpetrator', year: 2023, region: '32' });
     expect(pick(jabar.filter((r) => !r.suppressed), ['code', 'victims'])).toEqual([
       { code: 'suami_istri', victims: 0 }, { code: 'rekan_kerja', victims: 0 }, { code: 'lainnya', victims: 0 },
     ]);
   });
 
-  it('by_service.sql gives services as shares of victims, incl. any service and social-protection referrals', async () => {
-    const rows = await duck.query('app/violence/by_service', { year: 2023, region: '00' });
+  it('by_category.sql (service) gives services as shares of victims, incl. any service and social-protection referrals', async () => {
+    const rows = await duck.query('app/violence/by_category', { breakdown: 'service', year: 2023, region: '00' });
     expect(rows).toHaveLength(14);
     const byCode = Object.fromEntries(rows.map((r) => [r.code, r]));
     // Complaint handling: rows 1, 2, 4, 6, 9, 10, 12, 14, 17, 18 = 10 of 19.
@@ -129,7 +129,7 @@ describe('violence page queries', () => {
     expect(byCode.pkh).toMatchObject({ victims: null, suppressed: true, share_pct: null });
     expect(byCode.mediasi).toMatchObject({ victims: 0, share_pct: 0 });
     // No share is computed from a withheld total: Papua Selatan's total is withheld.
-    const papua = await duck.query('app/violence/by_service', { year: 2023, region: '93' });
+    const papua = await duck.query('app/violence/by_category', { breakdown: 'service', year: 2023, region: '93' });
     expect(papua.every((r) => r.share_pct === null && r.total_victims === null)).toBe(true);
   });
 });

@@ -32,9 +32,9 @@ export default function ViolenceView({ lang }: { lang: Lang }) {
   // These wait for the years: if those failed, they show that failure.
   const typeQ = after(yearsQ, useQuery(ready ? 'violence/by_type' : null, params));
   const sexAgeQ = after(yearsQ, useQuery(ready ? 'violence/by_sex_age' : null, params));
-  const placeQ = after(yearsQ, useQuery(ready ? 'violence/by_place' : null, params));
-  const perpQ = after(yearsQ, useQuery(ready ? 'violence/by_perpetrator' : null, params));
-  const serviceQ = after(yearsQ, useQuery(ready ? 'violence/by_service' : null, params));
+  const placeQ = after(yearsQ, useQuery(ready ? 'violence/by_category' : null, { ...params, breakdown: 'place' }));
+  const perpQ = after(yearsQ, useQuery(ready ? 'violence/by_category' : null, { ...params, breakdown: 'perpetrator' }));
+  const serviceQ = after(yearsQ, useQuery(ready ? 'violence/by_category' : null, { ...params, breakdown: 'service' }));
 
   const regionName = region === '00'
     ? t(lang, 'indonesia')

@@ -43,7 +43,7 @@ export interface Cell {
   suppressed: boolean;
 }
 
-/** Rows of by_type / by_place / by_perpetrator / by_service.sql as cells, in the query's (code) order. */
+/** Rows of by_type.sql / by_category.sql as cells, in the query's (code) order. */
 export function toCells(rows: readonly Row[], lang: Lang): Cell[] {
   return rows.map((r) => ({
     code: str(r.code),
