@@ -81,6 +81,7 @@ export function toCsv(rows: readonly IndicatorTableRow[], p: Provenance): string
 
 /** JSON: the provenance, the indicator and its unit, the year shown, and the rows. */
 export function toJson(id: string, year: number | null, rows: readonly IndicatorTableRow[], p: Provenance): string {
-  const ind = indicatorById(id)!;
+  const ind = indicatorById(id);
+  if (!ind) throw new UnknownIndicatorError(id);
   return `${JSON.stringify({ ...p, indicator: id, title: ind.title, unit: ind.unit, year, rows }, null, 2)}\n`;
 }
