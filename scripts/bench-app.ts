@@ -1,7 +1,7 @@
 // npm run bench:app [-- --sizes demo,1000000,10000000 --runs 5 --sessions 1 --lighthouse-runs 1 --reuse-data --no-lighthouse]
 // Drives the built app in headless Chromium and prints, median of several cold loads: first map paint, engine ready,
-// time to interactive; interaction latency p50/p95 for changing indicator, year and region, and its ratio to the raw
-// engine time of the same queries in the same page; initial JS in KB brotli; and Lighthouse (mobile) scores.
+// time to interactive; interaction latency p50/p95 for changing indicator, year and region, and what it adds to the raw
+// engine time of the same queries in the same page (latency − engine); initial JS in KB brotli; and Lighthouse (mobile) scores.
 // Figures, not pass/fail: these machines are shared and noisy.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -223,13 +223,14 @@ for (const size of o.sizes.split(',')) {
       landingInFirstPaint: loads.every((l) => l.landingInFirstPaint),
       p50: pct(lat(), 0.5), p95: pct(lat(), 0.95),
       byKind: Object.fromEntries(['indicator', 'year', 'year (again)', 'region'].map((k) => [k, { p50: pct(lat(k), 0.5), p95: pct(lat(k), 0.95) }])),
-      engineP95: pct(fresh.map((a) => a.engine), 0.95), ratioP95: pct(fresh.map((a) => a.latency / Math.max(a.engine, 0.1)), 0.95),
-      ratioMedian: median(fresh.map((a) => a.latency / Math.max(a.engine, 0.1))),
+      engineP95: pct(fresh.map((a) => a.engine), 0.95),
+      // What the app adds to the engine's time (target: <= 40 ms at the median): the ratio punished fast queries.
+      overheadMedian: median(fresh.map((a) => a.latency - a.engine)), overheadP95: pct(fresh.map((a) => a.latency - a.engine), 0.95),
       initialJsKb: initialJsKb(site), lighthouse: lh, interactions: acts,
     };
     results.push(r);
     const f = (n: number) => Math.round(n).toLocaleString('en-US');
-    rows.push(`| ${size} | ${f(r.firstMapPaint)} | ${f(r.engineReady)} | ${(r.firstMapPaint / r.engineReady).toFixed(2)}x | ${f(r.interactive)} | ${f(r.p50)} / ${f(r.p95)} | ${Object.entries(r.byKind).map(([k, v]) => `${k} ${f(v.p50)}/${f(v.p95)}`).join(', ')} | ${f(r.engineP95)} | ${r.ratioMedian.toFixed(2)}x / ${r.ratioP95.toFixed(2)}x | ${r.initialJsKb.toFixed(0)} | ${lh ? `${lh.performance} / ${lh.accessibility} (TBT ${f(lh.tbt)} ms; runs ${lh.runs.map((x) => x.performance).join(', ')})` : '–'} | ${r.loadAverage.map((x) => x.toFixed(1)).join(' → ')} |`);
+    rows.push(`| ${size} | ${f(r.firstMapPaint)} | ${f(r.engineReady)} | ${(r.firstMapPaint / r.engineReady).toFixed(2)}x | ${f(r.interactive)} | ${f(r.p50)} / ${f(r.p95)} | ${Object.entries(r.byKind).map(([k, v]) => `${k} ${f(v.p50)}/${f(v.p95)}`).join(', ')} | ${f(r.engineP95)} | ${f(r.overheadMedian)} / ${f(r.overheadP95)} | ${r.initialJsKb.toFixed(0)} | ${lh ? `${lh.performance} / ${lh.accessibility} (TBT ${f(lh.tbt)} ms; runs ${lh.runs.map((x) => x.performance).join(', ')})` : '–'} | ${r.loadAverage.map((x) => x.toFixed(1)).join(' → ')} |`);
     console.log(`bench:app ${size}: done`);
   } finally {
     await server.close();
@@ -237,7 +238,7 @@ for (const size of o.sizes.split(',')) {
 }
 console.log([
   '',
-  '| size | first map paint ms | engine ready ms | paint / engine | interactive ms | interaction p50 / p95 ms | by kind p50/p95 ms | raw engine p95 ms (fresh queries) | latency / engine, median / p95 | initial JS KB br | Lighthouse mobile perf / a11y | load average (1 min) |',
+  '| size | first map paint ms | engine ready ms | paint / engine | interactive ms | interaction p50 / p95 ms | by kind p50/p95 ms | raw engine p95 ms (fresh queries) | latency − engine, median / p95 ms | initial JS KB br | Lighthouse mobile perf / a11y | load average (1 min) |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n'));

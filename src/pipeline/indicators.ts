@@ -3,6 +3,8 @@
 import { createIndicatorSource, type IndicatorSource } from '../db/indicator-source.ts';
 import type { Duck } from './duck.ts';
 import { readQuery } from './sql-files.ts';
+import type { Indicator } from '../domain/indicators.ts';
+import { familyFile, indicatorSql } from '../domain/indicators/sql.ts';
 
 /** The indicator path on a DuckDB whose views are named after the published tables. */
 export function nodeIndicatorSource(duck: Duck): IndicatorSource {
@@ -15,3 +17,6 @@ export function nodeIndicatorSource(duck: Duck): IndicatorSource {
     },
   });
 }
+
+/** An indicator's SQL as the app runs it (its family template from queries/app filled from the catalogue). */
+export const indicatorSqlText = (indicator: Indicator): string => indicatorSql(indicator, readQuery(`app/${familyFile(indicator.sql.family)}`));

@@ -6,8 +6,7 @@ import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { Duck, sqlString } from '../../src/pipeline/duck.ts';
 import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
-import { readQuery } from '../../src/pipeline/sql-files.ts';
-import { indicatorById } from '../../src/domain/indicators.ts';
+import { indicatorSqlText } from '../../src/pipeline/indicators.ts';
 import { bundleName, makeBundle, type BundleInput } from '../../src/app/download/bundle.ts';
 import { csvField, neutralise, toCsvText } from '../../src/app/download/csv.ts';
 import type { DownloadColumn, DownloadFormat, Manifest, Row } from '../../src/app/download/types.ts';
@@ -228,7 +227,7 @@ describe('query.sql reproduces the data file from the snapshot folder', () => {
   it.each(cases)('$key', async ({ key, state }) => {
     const source = sourceOf(key, fixtureManifest)!;
     expect(source).not.toBeNull();
-    const indicatorSql = source.indicator ? readQuery(`app/${indicatorById(source.indicator.id)!.sql}`) : undefined;
+    const indicatorSql = source.indicator ? indicatorSqlText(source.indicator) : undefined;
     const f = filtersOf(source, state);
     const q = appQuery(source, f, indicatorSql);
     const rows = await duck.all(q.sql, q.params as Record<string, string | number>);

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { indicatorSqlText } from '../../src/pipeline/indicators.ts';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { Duck } from '../../src/pipeline/duck.ts';
 import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
-import { REPO_ROOT, readQuery } from '../../src/pipeline/sql-files.ts';
+import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import { INDICATORS } from '../../src/domain/indicators.ts';
-import { familyFile, indicatorSql } from '../../src/domain/indicators/sql.ts';
 import { createTableLoader } from '../../src/db/loader.ts';
 import { createRunner, type Runner } from '../../src/db/query.ts';
 import { loadSnapshot } from '../../src/db/snapshot.ts';
@@ -92,7 +92,7 @@ const sortKey = (r: Row) => JSON.stringify(Object.entries(r).map(([k, v]) => [k,
 const APP = join(REPO_ROOT, 'queries', 'app');
 const FILES: Array<{ name: string; sql: string }> = [
   ...sqlFiles(APP).filter((f) => !relative(APP, f).startsWith('indicators')).map((f) => ({ name: relative(APP, f), sql: readFileSync(f, 'utf8') })),
-  ...INDICATORS.map((i) => ({ name: `indicator ${i.id}`, sql: indicatorSql(i, readQuery(`app/${familyFile(i.sql.family)}`)) })),
+  ...INDICATORS.map((i) => ({ name: `indicator ${i.id}`, sql: indicatorSqlText(i) })),
 ];
 const scratch = tempDir('pantau-db-parity-');
 let duck: Duck;

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { indicatorSqlText } from '../../src/pipeline/indicators.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDICATORS, INDICATOR_IDS, indicatorById, indicatorsOf, type Indicator } from '../../src/domain/indicators.ts';
-import { familyFile, indicatorSql, renderFamily } from '../../src/domain/indicators/sql.ts';
+import { familyFile, renderFamily } from '../../src/domain/indicators/sql.ts';
 import { PUBLISHED_TABLES } from '../../src/domain/tables.ts';
 import { KLA_CATEGORIES } from '../../src/domain/kla.ts';
 import type { Label } from '../../src/domain/label.ts';
-import { REPO_ROOT, readQuery } from '../../src/pipeline/sql-files.ts';
+import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 
 // The indicator catalogue: ids, SQL files, tables, labels in both languages, categories.
 
 const INDICATOR_SQL = join(REPO_ROOT, 'queries', 'app', 'indicators');
 const sqlPath = (sql: string) => join(REPO_ROOT, 'queries', 'app', `${sql}.sql`);
 /** The indicator's SQL as the app makes it: its family's template filled from the catalogue. */
-const generated = (ind: Indicator) => indicatorSql(ind, readQuery(`app/${familyFile(ind.sql.family)}`));
+const generated = (ind: Indicator) => indicatorSqlText(ind);
 const filled = (l: Label) => l.id.trim().length > 0 && l.en.trim().length > 0;
 
 describe('indicator catalogue', () => {

@@ -1,10 +1,10 @@
+import { indicatorSqlText } from '../../src/pipeline/indicators.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { Duck, sqlString } from '../../src/pipeline/duck.ts';
 import { auditSnapshot } from '../../src/pipeline/audit-snapshot.ts';
-import { readQuery } from '../../src/pipeline/sql-files.ts';
 import { tablesOf } from '../../src/db/sql.ts';
 import { INDICATORS } from '../../src/domain/indicators.ts';
 import { PUBLISHED_TABLES } from '../../src/domain/tables.ts';
@@ -40,7 +40,7 @@ async function reproduce(sql: string) {
 
 const sqlOf = (key: string) => {
   const ind = INDICATORS.find((i) => `indicator:${i.id}` === key);
-  return ind ? readQuery(`app/${ind.sql}`) : undefined;
+  return ind ? indicatorSqlText(ind) : undefined;
 };
 
 describe('Data page sources', () => {

@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { generateDemo } from '../../src/pipeline/demo/index.ts';
 import { Duck, sqlString, type Row } from '../../src/pipeline/duck.ts';
-import { readQuery } from '../../src/pipeline/sql-files.ts';
 import { PUBLISHED_TABLES } from '../../src/domain/tables.ts';
 import { INDICATORS, indicator, indicatorById, type Indicator } from '../../src/domain/indicators.ts';
-import { familyFile, indicatorSql } from '../../src/domain/indicators/sql.ts';
-import { nodeIndicatorSource } from '../../src/pipeline/indicators.ts';
+import { indicatorSqlText, nodeIndicatorSource } from '../../src/pipeline/indicators.ts';
 import { REFERENCE_DATE, tempDir, VALID_RAW } from '../helpers.ts';
 
 // Every indicator's SQL (queries/app/indicators/*.sql) on the fixture snapshot, with hand-checked values, and on the
@@ -37,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => { fixture?.close(); demo?.close(); scratch.cleanup(); });
 
 /** The indicator's SQL as the app makes it (its family template filled from the catalogue), as a subquery. */
-const wrapped = (ind: Indicator) => `(\n${indicatorSql(ind, readQuery(`app/${familyFile(ind.sql.family)}`))}\n)`;
+const wrapped = (ind: Indicator) => `(\n${indicatorSqlText(ind)}\n)`;
 
 const CONTRACT = [
   { column_name: 'year', column_type: 'INTEGER' },
