@@ -3,7 +3,7 @@ const files = import.meta.glob('../../queries/app/**/*.sql', { query: '?raw', im
 
 const byName = new Map(Object.entries(files).map(([path, text]) => [path.replace(/^.*queries\/app\//, '').replace(/\.sql$/, ''), text]));
 
-/** The SQL of queries/app/<name>.sql ("violence_map", "indicators/violence_rate"). */
+/** The SQL of queries/app/<name>.sql ("violence/by_type", "indicators/rate" — a family template, see indicator-source.ts). */
 export function sqlFile(name: string): string {
   const text = byName.get(name);
   if (text === undefined) throw new Error(`no SQL file queries/app/${name}.sql`);
