@@ -17,7 +17,7 @@ import { publishBoundaries } from '../src/pipeline/boundaries.ts';
 import { REPO_ROOT } from '../src/pipeline/sql-files.ts';
 import { CHROMIUM, CHROMIUM_ARGS, assertChromium, startServer } from '../test/e2e/harness.ts';
 import { INDICATORS } from '../src/domain/indicators.ts';
-import { indicatorSql } from '../src/domain/indicators/sql.ts';
+import { indicatorMarker } from '../src/domain/indicators/sql.ts';
 
 const o = new Command()
   .option('--sizes <list>', 'demo and/or victim row counts', 'demo,1000000,10000000')
@@ -98,10 +98,7 @@ interface Interaction {
  * filled from the catalogue) starts with this line, and every request of the path (its year coverage, its filtered
  * rows) wraps that SQL.
  */
-const sqlOf = (id: string) => {
-  const ind = INDICATORS.find((i) => i.id === id)!;
-  return indicatorSql(ind, '').split('\n')[0]!;
-};
+const sqlOf = (id: string) => indicatorMarker(INDICATORS.find((i) => i.id === id)!.id);
 
 /**
  * One interaction measured inside the page: from the input event to the map drawn with the new values (data-painted).

@@ -44,6 +44,9 @@ export function renderFamily(template: string, params: Family): string {
   return out;
 }
 
+/** The first line of an indicator's SQL: it names the indicator in every query of the path (timings, logs). */
+export const indicatorMarker = (id: string): string => `-- Indicator ${id}.`;
+
 /** The SQL of an indicator: `template` is the text of familyFile(indicator.sql.family). */
 export const indicatorSql = (indicator: Pick<Indicator, 'id' | 'sql'>, template: string): string =>
-  `-- Indicator ${indicator.id}.\n${renderFamily(template, indicator.sql)}`;
+  `${indicatorMarker(indicator.id)}\n${renderFamily(template, indicator.sql)}`;
