@@ -19,6 +19,8 @@ const INDICATOR = indicatorById('violence-victim-rate')!;
 const db = useSnapshotDb(INDICATOR.tables);
 const site = useSite();
 const timings: Record<string, number> = {};
+/** The map table as first shown, before the engine's rows replaced the landing slice's (read by the first test). */
+let early: Map<string, { name: string; value: string }> | undefined;
 afterAll(() => { console.log('map e2e timings (ms):', JSON.stringify(timings)); });
 
 /** The indicator's own SQL file (the app runs the same text), for one year and level, by region code. */
@@ -39,6 +41,11 @@ const shown = (e: { value: number | null; suppressed: boolean } | undefined) =>
 /** The map has drawn what the controls say (data-painted holds indicator|year|level|classes|province). */
 async function painted(page: Page, part: string, timeout = 120_000): Promise<void> {
   await page.waitForFunction((p) => document.querySelector('.choropleth')?.getAttribute('data-painted')?.includes(p) ?? false, part, { timeout });
+}
+
+/** Resolves once the page has drawn a frame after now (two animation frames: one starts, the next follows it). */
+async function framed(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** Cell texts of the map table by region code: { name, value }. */
@@ -110,9 +117,13 @@ describe('map explorer (e2e)', () => {
     await page.waitForLoadState('domcontentloaded');
     const landingAtLoad = await page.evaluate(() => document.getElementById('landing-map') !== null);
     expect(landingAtLoad).toBe(true); // baked into index.html
-    // Until the user reaches for the map, the landing figure stands in its place and MapLibre is not even loaded.
+    // Until the user reaches for the map, the landing figure stands in its place and MapLibre is not even loaded:
+    // still so once the view has had everything it asked for (the engine's rows, data-source="query").
     await page.waitForSelector('.map-overlay[data-landing="shown"]', { timeout: 60_000 });
-    await page.waitForTimeout(1500);
+    await page.waitForSelector('.map-table[aria-busy="false"] table tbody tr', { timeout: 60_000 });
+    early = await tableValues(page); // the numbers drawn from the landing slice, if the engine has not answered yet
+    await page.waitForSelector('.map-view[data-source="query"]', { timeout: 120_000 });
+    expect(await page.locator('.map-overlay[data-landing="shown"]').count()).toBe(1);
     expect(await page.locator('.choropleth').count()).toBe(0);
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('maplibre-gl')))).toBe(false);
     await page.hover('.map-stage');
@@ -141,9 +152,9 @@ describe('map explorer (e2e)', () => {
     const page = site.page;
     const year = await latestYear();
     const want = await expected(year, 'province');
-    // the numbers drawn from the landing slice (if the engine is not ready yet) ...
-    const early = await tableValues(page);
-    for (const [code, e] of want) expect(early.get(code)?.value, code).toBe(shown(e));
+    // the numbers drawn before the engine answered (from the landing slice, if it had not yet) ...
+    const first = early ?? await tableValues(page);
+    for (const [code, e] of want) expect(first.get(code)?.value, code).toBe(shown(e));
     // ... and those of the engine
     await page.waitForSelector('.map-view[data-source="query"]', { timeout: 120_000 });
     const got = await tableValues(page);
@@ -196,7 +207,10 @@ describe('map explorer (e2e)', () => {
     await expect.poll(() => page.locator('.map-breadcrumb').textContent()).toContain('Daerah Istimewa Yogyakarta');
     await page.locator('.map-breadcrumb').scrollIntoViewIfNeeded();
     await page.evaluate(() => document.querySelector('.map-breadcrumb')!.scrollIntoView({ block: 'start' }));
-    await page.waitForTimeout(700); // the camera eases to the province
+    // The camera jumps to the province (no flight): the paint of Yogyakarta's kab/kota is the map at rest there; then
+    // a frame of the scrolled page.
+    await page.waitForFunction(() => /\|regency\|.*\|34$/.test(document.querySelector('.choropleth')?.getAttribute('data-painted') ?? ''));
+    await framed(page);
     await page.screenshot({ path: join(SITE.shots, 'map-drilldown.png'), fullPage: false });
     // Hovering a kab/kota shows its name and value as text.
     const box = (await page.locator('.choropleth canvas').boundingBox())!;
@@ -267,7 +281,9 @@ describe('map explorer (e2e)', () => {
     await page.goto(`${site.origin}/`);
     await page.hover('.map-stage');
     await painted(page, `${INDICATOR.id}|`);
-    await page.waitForTimeout(400);
+    // The engine's rows in the table (not the landing slice's), nothing loading, before the picture and the audit.
+    await page.waitForSelector('.map-view[data-source="query"] .map-table[aria-busy="false"]', { timeout: 120_000 });
+    await framed(page);
     await page.screenshot({ path: join(SITE.shots, 'map.png'), fullPage: true });
     expect(await seriousAxeViolations(page, '.map-view')).toEqual([]);
     expect(site.browser.external).toEqual([]);
