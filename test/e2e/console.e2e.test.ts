@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { EXAMPLES } from '../../src/app/views/console/examples.ts';
 import { DESKTOP, openSnapshotDb, plainRows, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Row } from './site.ts';
-import { rendererMemory } from './harness.ts';
+import { rendererMemory, settledRendererMemory } from './harness.ts';
 
 // The SQL console in Chromium on a built site (PANTAU_DIST, default dist/) with the real DuckDB-WASM: forbidden
 // statements are refused with their message; a failing query leaves the engine usable; a big cross join stops at
@@ -71,6 +71,73 @@ const REFUSED: Array<[string, string]> = [
   ['SELECT * FROM duckdb_settings()', 'duckdb_settings'],
 ];
 
+/**
+ * Records, in the page, the SQL handed to a DuckDB worker (duckdb-wasm's RUN_QUERY, CREATE_PREPARED and
+ * START_PENDING_QUERY messages: the console's guard plans the statement inside a wrapper before it runs it) and the
+ * statements the engine has begun running without finishing (it is then asked again, POLL_PENDING_QUERY): what "it
+ * is running" is, seen from the page. Called before the run it watches: installed once per document, emptied on
+ * later calls.
+ */
+async function traceEngine(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __engineTrace?: { sent: string[]; running: string[] } };
+    if (w.__engineTrace) {
+      w.__engineTrace.sent.length = 0;
+      w.__engineTrace.running.length = 0;
+      return;
+    }
+    const trace = { sent: [] as string[], running: [] as string[] };
+    w.__engineTrace = trace;
+    const pending = new WeakMap<Worker, string>();
+    const post = Worker.prototype.postMessage as (this: Worker, ...args: unknown[]) => void;
+    Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+      const m = args[0] as { type?: string; data?: unknown[] } | undefined;
+      if (m?.type === 'RUN_QUERY' || m?.type === 'CREATE_PREPARED' || m?.type === 'START_PENDING_QUERY') {
+        const sql = String(m.data?.[1]);
+        trace.sent.push(sql);
+        if (m.type === 'START_PENDING_QUERY') pending.set(this, sql);
+      } else if (m?.type === 'POLL_PENDING_QUERY') {
+        const sql = pending.get(this);
+        if (sql !== undefined) trace.running.push(sql);
+      }
+      return post.apply(this, args);
+    } as typeof Worker.prototype.postMessage;
+  });
+}
+
+/**
+ * Waits until the page has handed `sql` to an engine, as it is or inside the guard's wrapper (a string literal, its
+ * quotes doubled: sent), or the engine has begun running it as it is and is not done (running).
+ */
+async function engineHas(page: Page, sql: string, what: 'sent' | 'running', timeout = 30_000): Promise<void> {
+  await page.waitForFunction(({ sql, quoted, what }) => {
+    const trace = (window as unknown as { __engineTrace?: { sent: string[]; running: string[] } }).__engineTrace;
+    return what === 'sent' ? (trace?.sent.some((t) => t.includes(sql) || t.includes(quoted)) ?? false) : (trace?.running.includes(sql) ?? false);
+  }, { sql, quoted: sql.replace(/'/g, "''"), what }, { timeout });
+}
+
+/** 'busy' when a worker does not answer within `ms` (inside one long computation), else 'free' ('gone' if closed). */
+const answersWithin = (w: Worker, ms: number) => Promise.race([
+  w.evaluate(() => 'free' as const).catch(() => 'gone' as const),
+  new Promise<'busy'>((r) => setTimeout(() => r('busy'), ms)), // a guard: how long the answer may take
+]);
+
+/** The dashboard's and the console's DuckDB workers, by their names (asked while both are idle). */
+async function engineWorkers(page: Page): Promise<{ dashboard: Worker; console: Worker }> {
+  const hosts = page.workers().filter((w) => /duckdb-host\.worker/.test(w.url()));
+  const byName = new Map(await Promise.all(hosts.map(async (w) => [await w.evaluate(() => self.name), w] as const)));
+  return { dashboard: byName.get('pantau-duckdb')!, console: byName.get('pantau-console')! };
+}
+
+/**
+ * Waits until the console's worker is inside the statement: handed to it, and the worker stops answering (a single
+ * long expression, which DuckDB may already compute while planning it).
+ */
+async function consoleComputing(page: Page, worker: Worker, sql: string): Promise<void> {
+  await engineHas(page, sql, 'sent');
+  await expect.poll(() => answersWithin(worker, 200), { timeout: 30_000 }).toBe('busy');
+}
+
 const MB = (bytes: number | null) => (bytes === null ? null : Math.round(bytes / 1024 / 1024));
 const measures = (page: Page, name: string) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => Math.round(e.duration)), name);
 
@@ -79,15 +146,16 @@ describe('the SQL console', () => {
     const page = site.page;
     await page.goto(`${site.origin}/?v=lksa`);
     await page.waitForSelector('[data-figure="institutions"]', { timeout: 120_000 });
-    await page.waitForTimeout(1000);
-    const before = rendererMemory(site.browser.profile);
+    // The LKSA page done loading (its map's dots drawn, nothing busy), its memory settled: the reading before.
+    await page.waitForFunction(() => document.querySelector('.lksa-map-canvas[data-map-status="ready"][data-rendered]') !== null
+      && document.querySelector('main [aria-busy="true"], main p[role="status"], .lksa-map-overlay') === null, undefined, { timeout: 60_000 });
+    const before = await settledRendererMemory(site.browser.profile);
     const t0 = Date.now();
     await page.getByRole('link', { name: 'Konsol SQL', exact: true }).click();
     await page.waitForFunction(() => performance.getEntriesByName('pantau:console-engine').length > 0, undefined, { timeout: 60_000 });
     const openMs = Date.now() - t0;
     const [bootMs] = await measures(page, 'pantau:console-engine');
-    await page.waitForTimeout(500);
-    const started = rendererMemory(site.browser.profile);
+    const started = await settledRendererMemory(site.browser.profile); // the started engine's memory in
     await runSql(page, "SELECT count(*) AS n FROM lksa");
     const loaded = rendererMemory(site.browser.profile);
     // Two DuckDB workers: the dashboard's and the console's.
@@ -195,10 +263,12 @@ describe('the SQL console', () => {
 
   it('cancels a long query; the next query runs', async () => {
     const page = site.page;
-    await page.fill('#console-sql', 'SELECT sum(a.range * b.range) FROM range(10000000) a, range(1000000) b');
+    const sql = 'SELECT sum(a.range * b.range) FROM range(10000000) a, range(1000000) b';
+    await traceEngine(page);
+    await page.fill('#console-sql', sql);
     await page.click('.console-run');
     await page.waitForFunction(() => /Menjalankan/.test(document.querySelector('[data-testid="console-status"]')?.textContent ?? ''));
-    await page.waitForTimeout(1500);
+    await engineHas(page, sql, 'running'); // the engine has begun the cross join (and is not done)
     const t0 = Date.now();
     await page.click('.console-cancel');
     await page.waitForFunction(() => document.querySelector('[data-testid="console-status"]')?.textContent === 'Kueri dibatalkan.', undefined, { timeout: 20_000 });
@@ -249,20 +319,18 @@ describe('the SQL console', () => {
 
   it('cannot freeze the dashboard: a long single expression runs in the console\'s worker alone, Cancel stops it at once', async () => {
     const page = site.page;
-    const hosts = page.workers().filter((w) => /duckdb-host\.worker/.test(w.url()));
-    const byName = new Map(await Promise.all(hosts.map(async (w) => [await w.evaluate(() => self.name), w] as const)));
-    const dashboard = byName.get('pantau-duckdb')!;
-    const consoleWorker = byName.get('pantau-console')!;
+    const { dashboard, console: consoleWorker } = await engineWorkers(page);
     expect(dashboard && consoleWorker).toBeTruthy();
-    await page.fill('#console-sql', "SELECT levenshtein(repeat('a', 150000), repeat('b', 150000)) AS d");
+    const long = "SELECT levenshtein(repeat('a', 150000), repeat('b', 150000)) AS d";
+    await traceEngine(page);
+    await page.fill('#console-sql', long);
     await page.click('.console-run');
     await page.waitForFunction(() => /Menjalankan/.test(document.querySelector('[data-testid="console-status"]')?.textContent ?? ''));
-    await page.waitForTimeout(2000);
+    await consoleComputing(page, consoleWorker, long);
     // The console's worker is busy inside one expression; the dashboard's answers at once.
-    const timeout = (ms: number) => new Promise<'busy'>((r) => setTimeout(() => r('busy'), ms));
-    expect(await Promise.race([consoleWorker.evaluate(() => 'free').catch(() => 'gone'), timeout(1500)])).toBe('busy');
+    expect(await answersWithin(consoleWorker, 1500)).toBe('busy');
     const t1 = Date.now();
-    expect(await Promise.race([dashboard.evaluate(() => 'free'), timeout(5000)])).toBe('free');
+    expect(await answersWithin(dashboard, 5000)).toBe('free');
     expect(Date.now() - t1).toBeLessThan(1000);
     const t0 = Date.now();
     await page.click('.console-cancel');
@@ -277,9 +345,11 @@ describe('the SQL console', () => {
     const restarts = await measures(page, 'pantau:console-engine');
     console.log('console cancel:', JSON.stringify({ cancel_ms: cancelMs, next_query_ms: nextMs, engine_starts_ms: restarts }));
     // Again, then leave for another page while it runs: the dashboard's views draw at once.
-    await page.fill('#console-sql', "SELECT levenshtein(repeat('a', 150000), repeat('b', 150000)) AS d");
+    const fresh = (await engineWorkers(page)).console;
+    await traceEngine(page);
+    await page.fill('#console-sql', long);
     await page.click('.console-run');
-    await page.waitForTimeout(1500);
+    await consoleComputing(page, fresh, long);
     const t3 = Date.now();
     await page.getByRole('link', { name: 'KLA', exact: true }).click();
     await page.waitForSelector('[data-section="kla-categories"] .chart svg', { timeout: 30_000 });

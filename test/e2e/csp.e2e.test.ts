@@ -80,10 +80,15 @@ describe('the Content-Security-Policy header (dist/_headers)', () => {
     const page = site.page;
     await page.goto(`${site.origin}/?v=data`);
     const r = await page.evaluate(async () => {
+      // Done once the worker has reported both the policy's violation and its fetch's outcome (either may come
+      // first); the 5 s guard only ends a wait for a report that never comes (a missing violation fails below).
       const fromWorker = await new Promise<unknown[]>((resolve) => {
         const got: unknown[] = [];
         const w = new Worker('./probe.worker.js');
-        w.onmessage = (e) => { got.push(e.data); if ('failed' in e.data || 'fetched' in e.data) setTimeout(() => resolve(got), 200); };
+        w.onmessage = (e) => {
+          got.push(e.data);
+          if (got.some((m) => 'violation' in (m as object)) && got.some((m) => 'failed' in (m as object) || 'fetched' in (m as object))) resolve(got);
+        };
         setTimeout(() => resolve(got), 5000);
       });
       let blob = 'started';

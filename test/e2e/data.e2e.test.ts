@@ -152,7 +152,8 @@ describe('the Data page (demo snapshot)', () => {
 
   it('looks right (screenshot) and passes axe-core without serious or critical violations', async () => {
     const page = site.page;
-    await page.waitForTimeout(300);
+    // The preview has its rows (not loading, its count set) before the picture and the audit.
+    await page.waitForSelector('.data-preview[aria-busy="false"] [data-testid="data-count"]:not([data-value=""])', { timeout: 60_000 });
     await page.screenshot({ path: join(SITE.shots, 'data.png'), fullPage: true });
     expect(await seriousAxeViolations(page, 'main')).toEqual([]);
   }, 180_000);

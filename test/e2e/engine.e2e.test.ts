@@ -7,7 +7,7 @@ import { buildSnapshot } from '../../src/pipeline/build.ts';
 import { readQuery, REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import type * as DbApi from '../../src/db/index.ts';
 import { REFERENCE_DATE, tempDir, VALID_RAW } from '../helpers.ts';
-import { assertChromium, closeAll, openBrowser, rendererMemory, startServer, type BrowserSession, type StaticServer } from './harness.ts';
+import { assertChromium, closeAll, openBrowser, settledRendererMemory, startServer, type BrowserSession, type StaticServer } from './harness.ts';
 
 // src/db in Chromium: a tiny test-only page (built here with Vite, the app's CSP, nothing added to the app) that
 // imports src/db and exposes it to the test. Served like production (sirv, a missing file answered with index.html
@@ -249,19 +249,22 @@ describe('src/db in Chromium', () => {
     }
     // A second instance, its own worker, locked like the first; terminating it leaves the page's engine working. The
     // renderer's resident memory is logged before, with it and after it (only one page, so less noise than the app's).
-    const mb = () => Math.round((rendererMemory(browser!.profile) ?? 0) / 1048576);
-    await page.waitForTimeout(1000);
-    timings.renderer_mb_one_engine = mb();
+    // Each reading once the engines' workers are what it says (a started worker is up, a terminated one closed) and
+    // the memory has settled.
+    const mb = async () => Math.round((await settledRendererMemory(browser!.profile) ?? 0) / 1048576);
+    const engines = async (n: number) => expect.poll(() => page.workers().filter((w) => /duckdb-host\.worker/.test(w.url())).length, { timeout: 10_000 }).toBe(n);
+    await engines(1); // the stalled start's worker is gone
+    timings.renderer_mb_one_engine = await mb();
     await page.evaluate(async () => {
       const other = await window.__db.startDuckDB({ name: 'second' });
       (window as unknown as { other: unknown }).other = other;
       await other.conn.query('SELECT 1');
     });
-    await page.waitForTimeout(1000);
-    timings.renderer_mb_two_engines = mb();
+    await engines(2);
+    timings.renderer_mb_two_engines = await mb();
     await page.evaluate(() => (window as unknown as { other: { terminate(): void } }).other.terminate());
-    await page.waitForTimeout(1000);
-    timings.renderer_mb_second_terminated = mb();
+    await engines(1);
+    timings.renderer_mb_second_terminated = await mb();
     const second = await page.evaluate(async () => {
       const db = window.__db;
       const other = await db.startDuckDB({ name: 'second', errorsAsJson: true });

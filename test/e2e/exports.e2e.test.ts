@@ -79,54 +79,69 @@ function svgTexts(svg: string): string {
 }
 
 describe('exports and sharing', () => {
-  it('exports a chart as SVG and PNG with title, source, snapshot, date and the synthetic notice', async () => {
-    const page = site.page;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${site.origin}/?v=violence`);
-    await chartDrawn(page, 'violence-type');
-    const title = (await page.locator('#violence-type-title').textContent())!.trim();
-    expect(title.length).toBeGreaterThan(3);
-    // The caption on the page: source line, snapshot, date, synthetic badge.
-    const caption = await page.locator('[data-figure-id="violence-type"] figcaption').textContent();
-    expect(caption).toContain(manifest.snapshot_id);
-    expect(caption).toContain(referenceDate);
-    if (manifest.synthetic) expect(caption).toContain('DATA SINTETIS');
+  describe('exports a chart as SVG and PNG with title, source, snapshot, date and the synthetic notice', () => {
+    let title: string;
+    /** The exported SVG's size as the browser draws it (the PNG is twice that). */
+    let drawable: { w: number; h: number } | undefined;
+    beforeAll(async () => {
+      const page = site.page;
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${site.origin}/?v=violence`);
+      await chartDrawn(page, 'violence-type');
+      title = (await page.locator('#violence-type-title').textContent())!.trim();
+    }, 180_000);
 
-    const svg = await exportFigure(page, 'violence-type', 'svg');
-    expect(svg.download.suggestedFilename()).toBe(`pantau-anak_violence-type_${manifest.snapshot_id}.svg`);
-    const text = svg.bytes.toString('utf8');
-    expect(text.startsWith('<svg')).toBe(true);
-    const words = svgTexts(text);
-    expect(words).toContain(title);
-    expect(words).toContain('Sumber: SIMFONI-PPA');
-    expect(words).toContain(`Snapshot ${manifest.snapshot_id}`);
-    expect(words).toContain(referenceDate);
-    if (manifest.synthetic) expect(words).toContain(manifest.synthetic_notice!.id);
-    // The chart itself is inside (its bars), and the file is an image the browser can draw.
-    expect((text.match(/<path\b/g) ?? []).length).toBeGreaterThan(10);
-    const drawable = await page.evaluate(async (svgText) => {
-      const img = new Image();
-      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
-      await img.decode();
-      return { w: img.naturalWidth, h: img.naturalHeight };
-    }, text);
-    expect(drawable.w).toBeGreaterThan(300);
+    it('captions the chart on the page: source line, snapshot, date, synthetic badge', async () => {
+      expect(title.length).toBeGreaterThan(3);
+      const caption = await site.page.locator('[data-figure-id="violence-type"] figcaption').textContent();
+      expect(caption).toContain(manifest.snapshot_id);
+      expect(caption).toContain(referenceDate);
+      if (manifest.synthetic) expect(caption).toContain('DATA SINTETIS');
+    });
 
-    const png = await exportFigure(page, 'violence-type', 'png');
-    expect(png.download.suggestedFilename()).toBe(`pantau-anak_violence-type_${manifest.snapshot_id}.png`);
-    const size = pngSize(png.bytes);
-    expect(size.width).toBe(drawable.w * 2);
-    expect(size.height).toBe(drawable.h * 2);
-    const colours = await pngColours(page, png.bytes);
-    expect(colours.distinct).toBeGreaterThan(8);
-    expect(colours.saturated).toBeGreaterThan(100); // the bars
+    it('exports an SVG with the title, source, snapshot, date and notice, the chart inside, that the browser can draw', async () => {
+      const page = site.page;
+      const svg = await exportFigure(page, 'violence-type', 'svg');
+      expect(svg.download.suggestedFilename()).toBe(`pantau-anak_violence-type_${manifest.snapshot_id}.svg`);
+      const text = svg.bytes.toString('utf8');
+      expect(text.startsWith('<svg')).toBe(true);
+      const words = svgTexts(text);
+      expect(words).toContain(title);
+      expect(words).toContain('Sumber: SIMFONI-PPA');
+      expect(words).toContain(`Snapshot ${manifest.snapshot_id}`);
+      expect(words).toContain(referenceDate);
+      if (manifest.synthetic) expect(words).toContain(manifest.synthetic_notice!.id);
+      // The chart itself is inside (its bars), and the file is an image the browser can draw.
+      expect((text.match(/<path\b/g) ?? []).length).toBeGreaterThan(10);
+      drawable = await page.evaluate(async (svgText) => {
+        const img = new Image();
+        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+        await img.decode();
+        return { w: img.naturalWidth, h: img.naturalHeight };
+      }, text);
+      expect(drawable.w).toBeGreaterThan(300);
+    });
 
-    // The embed snippet names this figure and the page's state.
-    await page.locator('[data-figure-id="violence-type"] button[data-export="embed"]').click();
-    const snippet = await page.locator('[data-figure-id="violence-type"] textarea').inputValue();
-    expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=violence&amp;embed=violence-type" title="[^"]+" width="\d+" height="\d+" loading="lazy"/);
-    await page.locator('[data-figure-id="violence-type"] .export-figure-embed button').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    it('exports a PNG at twice the SVG\'s size, with the bars\' colours (not blank)', async () => {
+      expect(drawable, 'the SVG export (the test before) gives the size').toBeDefined();
+      const png = await exportFigure(site.page, 'violence-type', 'png');
+      expect(png.download.suggestedFilename()).toBe(`pantau-anak_violence-type_${manifest.snapshot_id}.png`);
+      const size = pngSize(png.bytes);
+      expect(size.width).toBe(drawable!.w * 2);
+      expect(size.height).toBe(drawable!.h * 2);
+      const colours = await pngColours(site.page, png.bytes);
+      expect(colours.distinct).toBeGreaterThan(8);
+      expect(colours.saturated).toBeGreaterThan(100); // the bars
+    });
+
+    it('gives an embed snippet naming this figure and the page\'s state, and copies it', async () => {
+      const page = site.page;
+      await page.locator('[data-figure-id="violence-type"] button[data-export="embed"]').click();
+      const snippet = await page.locator('[data-figure-id="violence-type"] textarea').inputValue();
+      expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=violence&amp;embed=violence-type" title="[^"]+" width="\d+" height="\d+" loading="lazy"/);
+      await page.locator('[data-figure-id="violence-type"] .export-figure-embed button').click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    });
   });
 
   it('copies the page link', async () => {

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import sirv from 'sirv';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -257,4 +258,23 @@ export function rendererMemory(profile: string): number | null {
     for (const p of procs) if (!mine.has(p.pid) && mine.has(p.ppid)) { mine.add(p.pid); grew = true; }
   }
   return procs.filter((p) => mine.has(p.pid) && p.args.includes('--type=renderer')).reduce((a, p) => a + p.rss, 0);
+}
+
+/**
+ * The renderer memory (rendererMemory) once it has settled: read every `interval` ms until two readings in a row
+ * differ by less than `within` bytes (a freed engine's memory has gone back, a started one's is in), then that
+ * reading. After `timeout` ms the last reading is returned anyway: the figure is logged, never asserted, and a page
+ * whose memory keeps moving must not fail a test. null where ps is unavailable.
+ */
+export async function settledRendererMemory(profile: string, opts: { interval?: number; within?: number; timeout?: number } = {}): Promise<number | null> {
+  const { interval = 250, within = 2 << 20, timeout = 10_000 } = opts;
+  const end = Date.now() + timeout;
+  let last = rendererMemory(profile);
+  while (last !== null && Date.now() < end) {
+    await delay(interval); // the polling interval of the reading, not a wait for something to happen
+    const now = rendererMemory(profile);
+    if (now === null || Math.abs(now - last) < within) return now;
+    last = now;
+  }
+  return last;
 }

@@ -48,6 +48,20 @@ async function matching(page: Page): Promise<number> {
   return Number(await page.getAttribute('[data-testid="lksa-matching"]', 'data-value'));
 }
 
+/**
+ * Moves the pointer and returns once the page has handled that mousemove: a listener on the document, added before
+ * the move, hears it after MapLibre's own (on the map's canvas container, where the event starts), so the hover label
+ * is already shown or hidden by then.
+ */
+async function pointerHandled(page: Page, x: number, y: number): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __moved?: Promise<void> };
+    w.__moved = new Promise((resolve) => document.addEventListener('mousemove', () => resolve(), { once: true }));
+  });
+  await page.mouse.move(x, y);
+  await page.evaluate(() => (window as unknown as { __moved: Promise<void> }).__moved);
+}
+
 /** Independent figures from the Parquet file: Indonesia ('00') or one province. */
 async function expectedFigures(area: string) {
   const [r] = await db.rows(`
@@ -166,7 +180,9 @@ describe('the LKSA page (demo snapshot)', () => {
 
   it('looks right (screenshot) and passes axe-core without serious or critical violations', async () => {
     const page = site.page;
-    await page.waitForTimeout(500);
+    // Nothing of the page still loading (figures, breakdowns, table, the map's dots) before the picture and the audit.
+    await page.waitForFunction(() => document.querySelector('.lksa-map-canvas[data-map-status="ready"][data-rendered]') !== null
+      && document.querySelector('main [aria-busy="true"], main p[role="status"], .lksa-map-overlay') === null, undefined, { timeout: 60_000 });
     await page.screenshot({ path: join(SITE.shots, 'lksa.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 3600 } });
     expect(await seriousAxeViolations(page, 'main')).toEqual([]);
   }, 240_000); // axe-core over a 600-row table and an SVG chart takes a while on a busy machine
@@ -239,8 +255,7 @@ describe('the LKSA page with a hostile institution name (tampered fixture snapsh
     // Search a few pixels around the computed point, in case of rounding.
     let found = false;
     for (const [dx, dy] of [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1], [2, 2], [-2, -2], [2, -2], [-2, 2], [3, 0], [-3, 0], [0, 3], [0, -3]] as const) {
-      await page.mouse.move(x + dx, y + dy);
-      await page.waitForTimeout(80);
+      await pointerHandled(page, x + dx, y + dy);
       if (await tip.isVisible()) { found = true; break; }
     }
     expect(found).toBe(true);

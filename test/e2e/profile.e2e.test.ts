@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DESKTOP, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Cell } from './site.ts';
@@ -53,68 +53,127 @@ async function expectFigures(page: Page, region: string): Promise<void> {
 }
 
 describe('region profile in the browser', () => {
-  it('shows Kota Bandung from the snapshot, switches region by the picker and the breadcrumb, and back restores', async () => {
-    const page = site.page;
-    await page.goto(`${site.origin}/?v=profile&r=32.73`);
-    await settled(page, 'Kota Bandung');
-    await expectFigures(page, '32.73');
+  describe('Kota Bandung, opened from its link', () => {
+    beforeAll(async () => {
+      await site.page.goto(`${site.origin}/?v=profile&r=32.73`);
+      await settled(site.page, 'Kota Bandung');
+    }, 180_000);
 
-    // The KLA category of the latest evaluation, and the breadcrumb Indonesia › Jawa Barat › Kota Bandung.
-    const kla = await db.one(`SELECT category FROM kla WHERE region_code = '32.73' ORDER BY year DESC LIMIT 1`);
-    const klaLabel: Record<string, string> = { tidak_ada: 'Belum berpredikat', pratama: 'Pratama', madya: 'Madya', nindya: 'Nindya', utama: 'Utama', kla: 'KLA' };
-    expect(await figure(page, 'kla-category').textContent()).toBe(kla.category === undefined ? 'tidak ada data' : klaLabel[String(kla.category)]);
-    expect(await page.locator('.profile-breadcrumb li').allTextContents()).toEqual(['Indonesia', 'Jawa Barat', 'Kota Bandung']);
+    it('shows the key figures the Parquet files give', async () => {
+      await expectFigures(site.page, '32.73');
+    });
 
-    // A rank computed independently: the share of accredited LKSA (higher is better) among Jawa Barat's kab/kota.
-    const rank = await db.one(`WITH s AS (
-        SELECT r.region_code, 100.0 * count(l.lksa_id) FILTER (WHERE l.accreditation IN ('A', 'B', 'C')) / nullif(count(l.lksa_id), 0) AS share
-        FROM regions r LEFT JOIN lksa l ON l.region_code = r.region_code
-        WHERE r.level = 'regency' AND r.province_code = '32' GROUP BY r.region_code)
-      SELECT (SELECT count(*) FROM s WHERE share > (SELECT share FROM s WHERE region_code = '32.73'))::INTEGER + 1 AS rank,
-             (SELECT count(*) FROM s WHERE share IS NOT NULL)::INTEGER AS n,
-             (SELECT share FROM s WHERE region_code = '32.73') AS share`);
-    const rankCell = page.locator('tr[data-indicator="lksa-accredited-share"] td[data-rank="same-province"]');
-    if (rank.share === null) expect(await rankCell.textContent()).toBe('tidak diperingkat: tidak ada data');
-    else expect(await rankCell.textContent()).toMatch(new RegExp(`^peringkat ${rank.rank} dari ${rank.n}\\b`));
+    it('shows the KLA category of its latest evaluation', async () => {
+      const kla = await db.one(`SELECT category FROM kla WHERE region_code = '32.73' ORDER BY year DESC LIMIT 1`);
+      const klaLabel: Record<string, string> = { tidak_ada: 'Belum berpredikat', pratama: 'Pratama', madya: 'Madya', nindya: 'Nindya', utama: 'Utama', kla: 'KLA' };
+      expect(await figure(site.page, 'kla-category').textContent()).toBe(kla.category === undefined ? 'tidak ada data' : klaLabel[String(kla.category)]);
+    });
 
-    // The caveat on reporting vs prevalence is visible; the LKSA table lists Kota Bandung's institutions.
-    await expect.poll(() => page.getByText(/menunjukkan pelaporan sama besarnya dengan kejadian/).first().isVisible()).toBe(true);
-    const lksa = await db.one(`SELECT count(*)::INTEGER AS n FROM lksa WHERE region_code = '32.73'`);
-    expect(await page.locator('.profile-lksa .data-table-wrap tbody tr').count()).toBe(Math.min(Number(lksa.n), 25));
+    it('has the breadcrumb Indonesia › Jawa Barat › Kota Bandung', async () => {
+      expect(await site.page.locator('.profile-breadcrumb li').allTextContents()).toEqual(['Indonesia', 'Jawa Barat', 'Kota Bandung']);
+    });
 
-    await page.screenshot({ path: join(SITE.shots, 'profile-regency.png'), fullPage: true });
-    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
+    it('ranks its share of accredited LKSA among Jawa Barat\'s kab/kota as SQL does', async () => {
+      // A rank computed independently: the share of accredited LKSA (higher is better) among Jawa Barat's kab/kota.
+      const rank = await db.one(`WITH s AS (
+          SELECT r.region_code, 100.0 * count(l.lksa_id) FILTER (WHERE l.accreditation IN ('A', 'B', 'C')) / nullif(count(l.lksa_id), 0) AS share
+          FROM regions r LEFT JOIN lksa l ON l.region_code = r.region_code
+          WHERE r.level = 'regency' AND r.province_code = '32' GROUP BY r.region_code)
+        SELECT (SELECT count(*) FROM s WHERE share > (SELECT share FROM s WHERE region_code = '32.73'))::INTEGER + 1 AS rank,
+               (SELECT count(*) FROM s WHERE share IS NOT NULL)::INTEGER AS n,
+               (SELECT share FROM s WHERE region_code = '32.73') AS share`);
+      const rankCell = site.page.locator('tr[data-indicator="lksa-accredited-share"] td[data-rank="same-province"]');
+      if (rank.share === null) expect(await rankCell.textContent()).toBe('tidak diperingkat: tidak ada data');
+      else expect(await rankCell.textContent()).toMatch(new RegExp(`^peringkat ${rank.rank} dari ${rank.n}\\b`));
+    });
 
-    // The picker: type, arrow down, Enter -> Jawa Barat.
-    const picker = page.getByRole('combobox', { name: 'Pilih wilayah' });
-    await picker.fill('jawa barat');
-    await expect.poll(() => page.getByRole('option').first().textContent()).toContain('Jawa Barat');
-    await picker.press('ArrowDown');
-    await picker.press('Enter');
-    await settled(page, 'Jawa Barat');
-    expect(new URL(page.url()).searchParams.get('r')).toBe('32');
-    await expectFigures(page, '32');
-    expect(await page.locator('tr[data-indicator="violence-victim-rate"] td[data-rank="provinces"]').textContent()).toMatch(/^peringkat \d+ dari 38\b|^tidak diperingkat/);
-    await page.screenshot({ path: join(SITE.shots, 'profile-province.png'), fullPage: true });
-    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
+    it('shows the caveat on reporting vs prevalence', async () => {
+      await expect.poll(() => site.page.getByText(/menunjukkan pelaporan sama besarnya dengan kejadian/).first().isVisible()).toBe(true);
+    });
 
-    // Back restores Kota Bandung.
-    await page.goBack();
-    await settled(page, 'Kota Bandung');
-    expect(new URL(page.url()).searchParams.get('r')).toBe('32.73');
-    await expectFigures(page, '32.73');
+    it('lists Kota Bandung\'s LKSA institutions in its table', async () => {
+      const lksa = await db.one(`SELECT count(*)::INTEGER AS n FROM lksa WHERE region_code = '32.73'`);
+      expect(await site.page.locator('.profile-lksa .data-table-wrap tbody tr').count()).toBe(Math.min(Number(lksa.n), 25));
+    });
 
-    // The breadcrumb's Indonesia: the national overview, with the provinces' spread instead of ranks.
-    await page.locator('.profile-breadcrumb').getByRole('button', { name: 'Indonesia' }).click();
-    await settled(page, 'Indonesia');
-    expect(new URL(page.url()).searchParams.get('r')).toBeNull(); // '00' is the default, not written
-    await expectFigures(page, '00');
-    expect(await page.locator('[data-rank]').count()).toBe(0);
-    expect(await page.locator('tr[data-indicator="violence-victim-rate"] td').nth(2).textContent()).toMatch(/\(.+\) \/ .+ \/ .+ \(.+\)/);
-    await page.screenshot({ path: join(SITE.shots, 'profile-national.png'), fullPage: true });
-    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
+    it('looks right (screenshot) and passes axe-core without serious or critical violations', async () => {
+      await site.page.screenshot({ path: join(SITE.shots, 'profile-regency.png'), fullPage: true });
+      expect(await seriousAxeViolations(site.page, 'main')).toEqual([]);
+    }, 180_000);
+  });
 
+  describe('Jawa Barat, chosen in the picker (type, arrow down, Enter)', () => {
+    beforeAll(async () => {
+      const page = site.page;
+      const picker = page.getByRole('combobox', { name: 'Pilih wilayah' });
+      await picker.fill('jawa barat');
+      // The first option offered is Jawa Barat (a wait, not expect.poll: that is for tests, not hooks).
+      await page.getByRole('option').first().filter({ hasText: 'Jawa Barat' }).waitFor({ timeout: 30_000 });
+      await picker.press('ArrowDown');
+      await picker.press('Enter');
+      await settled(page, 'Jawa Barat');
+    }, 180_000);
+
+    it('goes into the URL', () => {
+      expect(new URL(site.page.url()).searchParams.get('r')).toBe('32');
+    });
+
+    it('shows the province\'s key figures the Parquet files give', async () => {
+      await expectFigures(site.page, '32');
+    });
+
+    it('ranks the province among the 38 (or says why not)', async () => {
+      expect(await site.page.locator('tr[data-indicator="violence-victim-rate"] td[data-rank="provinces"]').textContent()).toMatch(/^peringkat \d+ dari 38\b|^tidak diperingkat/);
+    });
+
+    it('looks right (screenshot) and passes axe-core without serious or critical violations', async () => {
+      await site.page.screenshot({ path: join(SITE.shots, 'profile-province.png'), fullPage: true });
+      expect(await seriousAxeViolations(site.page, 'main')).toEqual([]);
+    }, 180_000);
+  });
+
+  describe('back', () => {
+    beforeAll(async () => {
+      await site.page.goBack();
+      await settled(site.page, 'Kota Bandung');
+    }, 180_000);
+
+    it('restores Kota Bandung in the URL', () => {
+      expect(new URL(site.page.url()).searchParams.get('r')).toBe('32.73');
+    });
+
+    it('restores Kota Bandung\'s key figures', async () => {
+      await expectFigures(site.page, '32.73');
+    });
+  });
+
+  describe('Indonesia, through the breadcrumb', () => {
+    beforeAll(async () => {
+      await site.page.locator('.profile-breadcrumb').getByRole('button', { name: 'Indonesia' }).click();
+      await settled(site.page, 'Indonesia');
+    }, 180_000);
+
+    it('leaves the region out of the URL (\'00\' is the default, not written)', () => {
+      expect(new URL(site.page.url()).searchParams.get('r')).toBeNull();
+    });
+
+    it('shows the national key figures the Parquet files give', async () => {
+      await expectFigures(site.page, '00');
+    });
+
+    it('shows the provinces\' spread instead of ranks', async () => {
+      expect(await site.page.locator('[data-rank]').count()).toBe(0);
+      expect(await site.page.locator('tr[data-indicator="violence-victim-rate"] td').nth(2).textContent()).toMatch(/\(.+\) \/ .+ \/ .+ \(.+\)/);
+    });
+
+    it('looks right (screenshot) and passes axe-core without serious or critical violations', async () => {
+      await site.page.screenshot({ path: join(SITE.shots, 'profile-national.png'), fullPage: true });
+      expect(await seriousAxeViolations(site.page, 'main')).toEqual([]);
+    }, 180_000);
+  });
+
+  it('made no request to another origin and logged no console error', () => {
     expect(site.browser.external).toEqual([]);
     expect(site.browser.consoleErrors).toEqual([]);
-  }, 300_000);
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -145,85 +145,196 @@ async function expectFigures(page: Page, pdf: Pdf, region: string, lang: Lang, i
 const FIGURES = ['violence-victims', 'violence-cases', 'violence-victim-rate', 'lksa-institutions'];
 
 describe('printable report in the browser', () => {
-  it('Jawa Barat, all subjects: an A4 PDF with the figures of the snapshot, the watermark on every page', async () => {
-    const page = site.page;
-    await openReport(page, 'v=report&r=32&subj=all');
-    expect(await page.locator('.report .report-title').textContent()).toBe('Laporan perlindungan anak: Jawa Barat');
-    // Every chart drawn as SVG, the map as SVG paths of Jawa Barat's kab/kota.
-    const charts = page.locator('.report .report-chart');
-    expect(await charts.count()).toBeGreaterThanOrEqual(4);
-    expect(await page.locator('.report .report-chart svg').count()).toBe(await charts.count());
-    const kabkota = await db.one(`SELECT count(*)::INTEGER AS n FROM regions WHERE level = 'regency' AND province_code = '32'`);
-    expect(await page.locator('.report-map-svg path[data-region]').count()).toBe(Number(kabkota.n));
-    expect(await page.locator('.report-subtable tbody tr').count()).toBe(Number(kabkota.n));
-    expect(await page.locator('canvas').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Cetak / Print' }).isEnabled()).toBe(true); // disabled until ready
+  describe('Jawa Barat, all subjects: an A4 PDF with the figures of the snapshot, the watermark on every page', () => {
+    beforeAll(async () => { await openReport(site.page, 'v=report&r=32&subj=all'); }, 180_000);
 
-    await page.screenshot({ path: join(SITE.shots, 'report-screen-province.png'), fullPage: true });
-    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
+    it('is titled for Jawa Barat', async () => {
+      expect(await site.page.locator('.report .report-title').textContent()).toBe('Laporan perlindungan anak: Jawa Barat');
+    });
 
-    const pdf = await printPdf(page, 'province');
-    expectA4(pdf);
-    expectInOrder(pdf.all, [
-      'Laporan perlindungan anak: Jawa Barat', 'Angka kunci', 'Peta', 'Kekerasan terhadap anak',
-      'LKSA (lembaga kesejahteraan sosial anak)', 'Kabupaten/Kota Layak Anak (KLA)', 'Kabupaten/kota di Jawa Barat',
-      'Metodologi dan catatan', 'Sumber dan lisensi', 'Sitasi',
-    ]);
-    expect(flat(pdf.all)).toContain(`Snapshot ${manifest.snapshot_id}`);
-    expect(flat(pdf.pages[0]!)).toMatch(/Tanggal acuan/);
-    expect(flat(pdf.all)).toContain('menunjukkan pelaporan sama besarnya dengan kejadian'); // the reporting caveat
-    expect(flat(pdf.all)).toContain('ESTIMASI'); // the estimated child denominator
-    expect(flat(pdf.all)).toContain('Angka anak dan angka kasus 1 sampai 4 tidak dipublikasikan'); // the manifest's disclosure rule
-    expect(flat(pdf.all)).toMatch(/Pratama: 500-600 poin/); // KLA thresholds
-    expect(flat(pdf.all)).toContain('CC BY 4.0');
-    expectWatermarkEverywhere(pdf);
-    expectNoShell(pdf);
-    await expectFigures(page, pdf, '32', 'id', FIGURES);
-    // Page numbers from the @page margin boxes.
-    expect(flat(pdf.pages[0]!)).toMatch(new RegExp(`\\b1 ?/ ?${pdf.pages.length}\\b`));
+    it('draws every chart as SVG and no canvas', async () => {
+      const page = site.page;
+      const charts = page.locator('.report .report-chart');
+      expect(await charts.count()).toBeGreaterThanOrEqual(4);
+      expect(await page.locator('.report .report-chart svg').count()).toBe(await charts.count());
+      expect(await page.locator('canvas').count()).toBe(0);
+    });
 
-    expect(site.browser.external).toEqual([]);
-    expect(site.browser.consoleErrors).toEqual([]);
-  }, 300_000);
+    it('draws the map as SVG paths of Jawa Barat\'s kab/kota, with a table row for each', async () => {
+      const kabkota = await db.one(`SELECT count(*)::INTEGER AS n FROM regions WHERE level = 'regency' AND province_code = '32'`);
+      expect(await site.page.locator('.report-map-svg path[data-region]').count()).toBe(Number(kabkota.n));
+      expect(await site.page.locator('.report-subtable tbody tr').count()).toBe(Number(kabkota.n));
+    });
 
-  it('Kota Bandung (a kab/kota): its figures, its province\'s kab/kota on the map with itself outlined', async () => {
-    const page = site.page;
-    await openReport(page, 'v=report&r=32.73&subj=all');
-    expect(await page.locator('.report .report-title').textContent()).toBe('Laporan perlindungan anak: Kota Bandung');
-    expect(await page.locator('.report-map-svg [data-highlight="32.73"]').count()).toBe(1);
-    expect(await page.locator('.report-subtable tr.report-marked').getAttribute('data-code')).toBe('32.73');
-    const kla = await db.one(`SELECT year, round(score, 1) AS score FROM kla WHERE region_code = '32.73' ORDER BY year DESC LIMIT 1`);
-    if (kla.year !== undefined) expect(await page.locator(`.report-kla-history tr[data-kla-year="${kla.year}"] td.num`).textContent()).toBe(nf('id', Number(kla.score), 1));
+    it('enables Print once ready', async () => {
+      expect(await site.page.getByRole('button', { name: 'Cetak / Print' }).isEnabled()).toBe(true); // disabled until ready
+    });
 
-    const pdf = await printPdf(page, 'regency');
-    expectA4(pdf);
-    expectInOrder(pdf.all, ['Laporan perlindungan anak: Kota Bandung', 'Angka kunci', 'Peta', 'Kekerasan terhadap anak', 'Riwayat evaluasi KLA, Kota Bandung', 'Metodologi dan catatan', 'Sitasi']);
-    expectWatermarkEverywhere(pdf);
-    expectNoShell(pdf);
-    expect(flat(pdf.all)).toContain(`Snapshot ${manifest.snapshot_id}`);
-    await expectFigures(page, pdf, '32.73', 'id', FIGURES);
-    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
-    expect(site.browser.external).toEqual([]);
-    expect(site.browser.consoleErrors).toEqual([]);
-  }, 300_000);
+    it('looks right on screen (screenshot) and passes axe-core without serious or critical violations', async () => {
+      await site.page.screenshot({ path: join(SITE.shots, 'report-screen-province.png'), fullPage: true });
+      expect(await seriousAxeViolations(site.page, 'main')).toEqual([]);
+    }, 180_000);
 
-  it('Indonesia in English, violence only', async () => {
-    const page = site.page;
-    await openReport(page, 'v=report&subj=violence&lang=en');
-    expect(await page.locator('.report .report-title').textContent()).toBe('Report on violence against children: Indonesia');
-    expect(await page.locator('.report-map-svg path[data-region]').count()).toBe(38);
-    expect(await page.locator('#report-lksa').count()).toBe(0);
+    describe('printed to PDF', () => {
+      let pdf: Pdf;
+      beforeAll(async () => { pdf = await printPdf(site.page, 'province'); }, 180_000);
 
-    const pdf = await printPdf(page, 'national-en');
-    expectA4(pdf);
-    expectInOrder(pdf.all, ['Report on violence against children: Indonesia', 'Key figures', 'Map', 'Violence against children', 'Provinces of Indonesia', 'Methodology and caveats', 'Sources and licence', 'Citation']);
-    expect(flat(pdf.all)).not.toContain('Metodologi dan catatan');
-    expectWatermarkEverywhere(pdf);
-    expectNoShell(pdf);
-    expect(flat(pdf.all)).toContain(`Snapshot ${manifest.snapshot_id}`);
-    await expectFigures(page, pdf, '00', 'en', ['violence-victims', 'violence-cases', 'violence-victim-rate']);
-    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
-    expect(site.browser.external).toEqual([]);
-    expect(site.browser.consoleErrors).toEqual([]);
-  }, 300_000);
+      it('has A4 pages, more than one', () => {
+        expectA4(pdf);
+      });
+
+      it('has the sections in order', () => {
+        expectInOrder(pdf.all, [
+          'Laporan perlindungan anak: Jawa Barat', 'Angka kunci', 'Peta', 'Kekerasan terhadap anak',
+          'LKSA (lembaga kesejahteraan sosial anak)', 'Kabupaten/Kota Layak Anak (KLA)', 'Kabupaten/kota di Jawa Barat',
+          'Metodologi dan catatan', 'Sumber dan lisensi', 'Sitasi',
+        ]);
+      });
+
+      it('names the snapshot and its reference date', () => {
+        expect(flat(pdf.all)).toContain(`Snapshot ${manifest.snapshot_id}`);
+        expect(flat(pdf.pages[0]!)).toMatch(/Tanggal acuan/);
+      });
+
+      it('states the reporting caveat, the estimated denominator, the disclosure rule, the KLA thresholds and the licence', () => {
+        expect(flat(pdf.all)).toContain('menunjukkan pelaporan sama besarnya dengan kejadian'); // the reporting caveat
+        expect(flat(pdf.all)).toContain('ESTIMASI'); // the estimated child denominator
+        expect(flat(pdf.all)).toContain('Angka anak dan angka kasus 1 sampai 4 tidak dipublikasikan'); // the manifest's disclosure rule
+        expect(flat(pdf.all)).toMatch(/Pratama: 500-600 poin/); // KLA thresholds
+        expect(flat(pdf.all)).toContain('CC BY 4.0');
+      });
+
+      it('carries the watermark on every page', () => {
+        expectWatermarkEverywhere(pdf);
+      });
+
+      it('prints none of the app\'s shell', () => {
+        expectNoShell(pdf);
+      });
+
+      it('shows and prints the key figures of the snapshot, Indonesia\'s beside them', async () => {
+        await expectFigures(site.page, pdf, '32', 'id', FIGURES);
+      });
+
+      it('numbers the pages (the @page margin boxes)', () => {
+        expect(flat(pdf.pages[0]!)).toMatch(new RegExp(`\\b1 ?/ ?${pdf.pages.length}\\b`));
+      });
+    });
+
+    it('made no request to another origin and logged no console error', () => {
+      expect(site.browser.external).toEqual([]);
+      expect(site.browser.consoleErrors).toEqual([]);
+    });
+  });
+
+  describe('Kota Bandung (a kab/kota): its figures, its province\'s kab/kota on the map with itself outlined', () => {
+    beforeAll(async () => { await openReport(site.page, 'v=report&r=32.73&subj=all'); }, 180_000);
+
+    it('is titled for Kota Bandung', async () => {
+      expect(await site.page.locator('.report .report-title').textContent()).toBe('Laporan perlindungan anak: Kota Bandung');
+    });
+
+    it('outlines Kota Bandung on its province\'s map and marks its row in the kab/kota table', async () => {
+      expect(await site.page.locator('.report-map-svg [data-highlight="32.73"]').count()).toBe(1);
+      expect(await site.page.locator('.report-subtable tr.report-marked').getAttribute('data-code')).toBe('32.73');
+    });
+
+    it('shows the score of its latest KLA evaluation', async () => {
+      const kla = await db.one(`SELECT year, round(score, 1) AS score FROM kla WHERE region_code = '32.73' ORDER BY year DESC LIMIT 1`);
+      if (kla.year !== undefined) expect(await site.page.locator(`.report-kla-history tr[data-kla-year="${kla.year}"] td.num`).textContent()).toBe(nf('id', Number(kla.score), 1));
+    });
+
+    describe('printed to PDF', () => {
+      let pdf: Pdf;
+      beforeAll(async () => { pdf = await printPdf(site.page, 'regency'); }, 180_000);
+
+      it('has A4 pages, more than one', () => {
+        expectA4(pdf);
+      });
+
+      it('has the sections in order, its KLA history among them', () => {
+        expectInOrder(pdf.all, ['Laporan perlindungan anak: Kota Bandung', 'Angka kunci', 'Peta', 'Kekerasan terhadap anak', 'Riwayat evaluasi KLA, Kota Bandung', 'Metodologi dan catatan', 'Sitasi']);
+      });
+
+      it('carries the watermark on every page', () => {
+        expectWatermarkEverywhere(pdf);
+      });
+
+      it('prints none of the app\'s shell', () => {
+        expectNoShell(pdf);
+      });
+
+      it('names the snapshot', () => {
+        expect(flat(pdf.all)).toContain(`Snapshot ${manifest.snapshot_id}`);
+      });
+
+      it('shows and prints the key figures of the snapshot, Indonesia\'s beside them', async () => {
+        await expectFigures(site.page, pdf, '32.73', 'id', FIGURES);
+      });
+    });
+
+    it('passes axe-core without serious or critical violations', async () => {
+      expect(await seriousAxeViolations(site.page, 'main')).toEqual([]);
+    }, 180_000);
+
+    it('made no request to another origin and logged no console error', () => {
+      expect(site.browser.external).toEqual([]);
+      expect(site.browser.consoleErrors).toEqual([]);
+    });
+  });
+
+  describe('Indonesia in English, violence only', () => {
+    beforeAll(async () => { await openReport(site.page, 'v=report&subj=violence&lang=en'); }, 180_000);
+
+    it('is titled in English for Indonesia', async () => {
+      expect(await site.page.locator('.report .report-title').textContent()).toBe('Report on violence against children: Indonesia');
+    });
+
+    it('maps the 38 provinces', async () => {
+      expect(await site.page.locator('.report-map-svg path[data-region]').count()).toBe(38);
+    });
+
+    it('leaves out the subjects not asked for (no LKSA section)', async () => {
+      expect(await site.page.locator('#report-lksa').count()).toBe(0);
+    });
+
+    describe('printed to PDF', () => {
+      let pdf: Pdf;
+      beforeAll(async () => { pdf = await printPdf(site.page, 'national-en'); }, 180_000);
+
+      it('has A4 pages, more than one', () => {
+        expectA4(pdf);
+      });
+
+      it('has the English sections in order, and not the Indonesian ones', () => {
+        expectInOrder(pdf.all, ['Report on violence against children: Indonesia', 'Key figures', 'Map', 'Violence against children', 'Provinces of Indonesia', 'Methodology and caveats', 'Sources and licence', 'Citation']);
+        expect(flat(pdf.all)).not.toContain('Metodologi dan catatan');
+      });
+
+      it('carries the watermark on every page', () => {
+        expectWatermarkEverywhere(pdf);
+      });
+
+      it('prints none of the app\'s shell', () => {
+        expectNoShell(pdf);
+      });
+
+      it('names the snapshot', () => {
+        expect(flat(pdf.all)).toContain(`Snapshot ${manifest.snapshot_id}`);
+      });
+
+      it('shows and prints the violence key figures of the snapshot in English formats', async () => {
+        await expectFigures(site.page, pdf, '00', 'en', ['violence-victims', 'violence-cases', 'violence-victim-rate']);
+      });
+    });
+
+    it('passes axe-core without serious or critical violations', async () => {
+      expect(await seriousAxeViolations(site.page, 'main')).toEqual([]);
+    }, 180_000);
+
+    it('made no request to another origin and logged no console error', () => {
+      expect(site.browser.external).toEqual([]);
+      expect(site.browser.consoleErrors).toEqual([]);
+    });
+  });
 });

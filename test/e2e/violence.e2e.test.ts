@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DESKTOP, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Cell } from './site.ts';
@@ -113,50 +113,99 @@ describe('violence page in the browser', () => {
     expect(new URL(page.url()).searchParams.get('r')).toBe('34');
   });
 
-  it('shows Indonesia and a province from the snapshot, with withheld cells as gaps', async () => {
-    const page = site.page;
-    const [{ year }] = await db.rows('SELECT max(year)::INTEGER AS year FROM violence_totals') as [{ year: number }];
+  describe('Indonesia and a province from the snapshot, with withheld cells as gaps', () => {
+    let year: number;
+    /** A province with withheld cells in the type breakdown (but a published total). */
+    let withheld: { region_code: string; name: string };
+    beforeAll(async () => {
+      [{ year }] = await db.rows('SELECT max(year)::INTEGER AS year FROM violence_totals') as [{ year: number }];
+      const [w] = await db.rows(`SELECT t.region_code, r.name FROM violence_by_type t JOIN regions r USING (region_code)
+        JOIN violence_totals tot ON tot.year = t.year AND tot.region_code = t.region_code
+        WHERE t.year = $year AND t.level = 'province' AND t.suppressed AND NOT tot.suppressed
+        GROUP BY ALL ORDER BY t.region_code LIMIT 1`, { year });
+      withheld = w as typeof withheld;
+    });
 
-    await page.goto(`${site.origin}/?v=violence`);
-    await settled(page, `Indonesia, ${year}`);
-    await expectPage(page, '00', year);
-    // The explanation of cases versus victims and the reporting caveat are on the page.
-    await expect.poll(() => page.getByText(/Satu kasus dapat melibatkan beberapa anak/).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/mencerminkan pelaporan sekaligus kejadian/).first().isVisible()).toBe(true);
-    // Each chart is an SVG: the type chart draws one bar per published value in each of its two series.
-    const typeBars = await page.locator('[data-section="violence-type"] .chart svg path[fill="#1b9e77"]').count();
-    const published = await db.rows(`SELECT count(victims)::INTEGER AS n FROM violence_by_type WHERE year = $year AND region_code = '00'`, { year });
-    expect(typeBars).toBeGreaterThanOrEqual(Number(published[0]!.n));
-    await page.screenshot({ path: join(SITE.shots, 'violence.png'), fullPage: true });
-    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
+    describe('Indonesia, the latest year', () => {
+      beforeAll(async () => {
+        await site.page.goto(`${site.origin}/?v=violence`);
+        await settled(site.page, `Indonesia, ${year}`);
+      }, 180_000);
 
-    // A province with withheld cells in the type breakdown (but a published total): the select changes the URL.
-    const [withheld] = await db.rows(`SELECT t.region_code, r.name FROM violence_by_type t JOIN regions r USING (region_code)
-      JOIN violence_totals tot ON tot.year = t.year AND tot.region_code = t.region_code
-      WHERE t.year = $year AND t.level = 'province' AND t.suppressed AND NOT tot.suppressed
-      GROUP BY ALL ORDER BY t.region_code LIMIT 1`, { year });
-    expect(withheld).toBeDefined();
-    await page.getByRole('combobox', { name: 'Wilayah', exact: true }).selectOption(String(withheld!.region_code));
-    await settled(page, `${String(withheld!.name)}, ${year}`);
-    expect(new URL(page.url()).searchParams.get('r')).toBe(withheld!.region_code);
-    await expectPage(page, String(withheld!.region_code), year);
-    const typeTable = await table(page, 'violence-type');
-    expect(Object.values(typeTable).some((cells) => cells[1] === 'disembunyikan')).toBe(true);
-    await expect.poll(() => page.locator('[data-section="violence-type"] .withheld-note').textContent()).toMatch(/^Celah pada grafik \(ditandai \*\) = angka disembunyikan, bukan nol: /);
-    expect(await page.locator('[data-section="violence-type"] .chart svg text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/ \*$/)]));
-    await page.screenshot({ path: join(SITE.shots, 'violence-province.png'), fullPage: true });
-    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
+      it('shows the headline and every chart\'s table as the Parquet files give them', async () => {
+        await expectPage(site.page, '00', year);
+      });
 
-    // An earlier year by the year select; back restores the latest.
-    const earlier = year - 1;
-    await page.getByRole('combobox', { name: 'Tahun', exact: true }).selectOption(String(earlier));
-    await settled(page, `${String(withheld!.name)}, ${earlier}`);
-    expect(new URL(page.url()).searchParams.get('y')).toBe(String(earlier));
-    await expectPage(page, String(withheld!.region_code), earlier);
-    await page.goBack();
-    await settled(page, `${String(withheld!.name)}, ${year}`);
+      it('explains cases versus victims and states the reporting caveat', async () => {
+        const page = site.page;
+        await expect.poll(() => page.getByText(/Satu kasus dapat melibatkan beberapa anak/).isVisible()).toBe(true);
+        await expect.poll(() => page.getByText(/mencerminkan pelaporan sekaligus kejadian/).first().isVisible()).toBe(true);
+      });
 
+      it('draws the type chart as SVG, one bar per published value in each of its two series', async () => {
+        const typeBars = await site.page.locator('[data-section="violence-type"] .chart svg path[fill="#1b9e77"]').count();
+        const published = await db.rows(`SELECT count(victims)::INTEGER AS n FROM violence_by_type WHERE year = $year AND region_code = '00'`, { year });
+        expect(typeBars).toBeGreaterThanOrEqual(Number(published[0]!.n));
+      });
+
+      it('looks right (screenshot) and passes axe-core without serious or critical violations', async () => {
+        await site.page.screenshot({ path: join(SITE.shots, 'violence.png'), fullPage: true });
+        expect(await seriousAxeViolations(site.page, 'main')).toEqual([]);
+      }, 180_000);
+    });
+
+    describe('a province with withheld cells, chosen in the region select', () => {
+      beforeAll(async () => {
+        expect(withheld).toBeDefined();
+        await site.page.getByRole('combobox', { name: 'Wilayah', exact: true }).selectOption(String(withheld.region_code));
+        await settled(site.page, `${String(withheld.name)}, ${year}`);
+      }, 180_000);
+
+      it('goes into the URL', () => {
+        expect(new URL(site.page.url()).searchParams.get('r')).toBe(withheld.region_code);
+      });
+
+      it('shows the headline and every chart\'s table as the Parquet files give them', async () => {
+        await expectPage(site.page, String(withheld.region_code), year);
+      });
+
+      it('reads withheld cells as "disembunyikan" and draws them as marked gaps, with a note', async () => {
+        const page = site.page;
+        const typeTable = await table(page, 'violence-type');
+        expect(Object.values(typeTable).some((cells) => cells[1] === 'disembunyikan')).toBe(true);
+        await expect.poll(() => page.locator('[data-section="violence-type"] .withheld-note').textContent()).toMatch(/^Celah pada grafik \(ditandai \*\) = angka disembunyikan, bukan nol: /);
+        expect(await page.locator('[data-section="violence-type"] .chart svg text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/ \*$/)]));
+      });
+
+      it('looks right (screenshot) and passes axe-core without serious or critical violations', async () => {
+        await site.page.screenshot({ path: join(SITE.shots, 'violence-province.png'), fullPage: true });
+        expect(await seriousAxeViolations(site.page, 'main')).toEqual([]);
+      }, 180_000);
+    });
+
+    describe('an earlier year, chosen in the year select', () => {
+      beforeAll(async () => {
+        await site.page.getByRole('combobox', { name: 'Tahun', exact: true }).selectOption(String(year - 1));
+        await settled(site.page, `${String(withheld.name)}, ${year - 1}`);
+      }, 180_000);
+
+      it('goes into the URL', () => {
+        expect(new URL(site.page.url()).searchParams.get('y')).toBe(String(year - 1));
+      });
+
+      it('shows that year\'s headline and tables as the Parquet files give them', async () => {
+        await expectPage(site.page, String(withheld.region_code), year - 1);
+      });
+
+      it('back restores the latest year', async () => {
+        await site.page.goBack();
+        await settled(site.page, `${String(withheld.name)}, ${year}`);
+      }, 180_000);
+    });
+  });
+
+  it('made no request to another origin and logged no console error', () => {
     expect(site.browser.external).toEqual([]);
     expect(site.browser.consoleErrors).toEqual([]);
-  }, 300_000);
+  });
 });
