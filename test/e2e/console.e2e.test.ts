@@ -125,7 +125,9 @@ const answersWithin = (w: Worker, ms: number) => Promise.race([
 /** The dashboard's and the console's DuckDB workers, by their names (asked while both are idle). */
 async function engineWorkers(page: Page): Promise<{ dashboard: Worker; console: Worker }> {
   const hosts = page.workers().filter((w) => /duckdb-host\.worker/.test(w.url()));
-  const byName = new Map(await Promise.all(hosts.map(async (w) => [await w.evaluate(() => self.name), w] as const)));
+  // A worker just terminated (the console's, after Cancel) can still be listed for a moment: it answers nothing.
+  const named = await Promise.all(hosts.map(async (w) => [await w.evaluate(() => self.name).catch(() => null), w] as const));
+  const byName = new Map(named.filter((n): n is readonly [string, Worker] => n[0] !== null));
   return { dashboard: byName.get('pantau-duckdb')!, console: byName.get('pantau-console')! };
 }
 

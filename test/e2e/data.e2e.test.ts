@@ -1,10 +1,11 @@
+import { indicatorSqlText } from '../../src/pipeline/indicators.ts';
+import { indicator } from '../../src/domain/indicators.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { parquetReadObjects } from 'hyparquet';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/pipeline/sql-files.ts';
 import { tempDir } from '../helpers.ts';
 import { DESKTOP, openSnapshotDb, plainRows, SITE, seriousAxeViolations, useSite, useSnapshotDb, type Row } from './site.ts';
 
@@ -143,7 +144,7 @@ describe('the Data page (demo snapshot)', () => {
       return q.get('v') === 'data' && q.get('t') === 'indicator:violence-sexual-share' && q.get('y') !== null;
     });
     const y = Number(await page.evaluate(() => new URLSearchParams(location.search).get('y')));
-    const file = readFileSync(join(REPO_ROOT, 'queries/app/indicators/violence_sexual_share.sql'), 'utf8');
+    const file = indicatorSqlText(indicator('violence-sexual-share'));
     // The indicator's SQL reads the published tables by name: the views over the snapshot's Parquet files.
     const want = await db.rows(`SELECT count(*)::INTEGER AS n FROM (${file.replace(/;\s*$/, '')}) WHERE year = ${y}`);
     await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="data-count"]')?.dataset.value === String(n), want[0]!.n, { timeout: 120_000 });
