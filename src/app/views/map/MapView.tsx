@@ -34,8 +34,6 @@ const TableMemo = memo(DataTable) as typeof DataTable;
 const rowKey = (r: TableRow) => r.code;
 const NO_ITEMS: never[] = [];
 const NO_YEARS: number[] = [];
-/** The map's likely next requests: the other level (a drill-down), then the other years (the slider). */
-const MAP_PREFETCH = { prefetch: { levels: ['province', 'regency'] as const } };
 const NO_ROWS: IndicatorRow[] = [];
 
 /** The map explorer: a choropleth of an indicator by province or kab/kota, its legend, and the same numbers as a table. */
@@ -58,7 +56,10 @@ export default function MapView({ lang }: { lang: Lang }) {
   const [knownLevels, setKnownLevels] = useState<{ id: string; levels: ReadonlySet<string> } | null>(null);
   const options = useMemo(() => levelOptions(chosen, knownLevels?.id === chosen.id ? knownLevels.levels : null), [chosen, knownLevels]);
   const view = effectiveView(s.level, s.province, options);
-  const data = useIndicator(chosen, { year: s.year, level: view.level }, MAP_PREFETCH);
+  // No prefetch: measured with bench:app (demo, 2 cores), prefetching the other level and years made interactions
+  // slower (p50/p95 120/334 ms against 78/213 ms without): DuckDB-WASM runs one query at a time, so a view request
+  // waited behind a running guess.
+  const data = useIndicator(chosen, { year: s.year, level: view.level });
   const regions = useQuery('map/regions');
   const answered = data.result;
   useEffect(() => {
