@@ -83,15 +83,3 @@ export function createIndicatorSource(deps: IndicatorSourceDeps): IndicatorSourc
     },
   };
 }
-
-/** The requests likely next after `result`: its year at the other levels, then its other years at its level, nearest first. */
-export function prefetchList(result: IndicatorResult, levels: readonly IndicatorLevel[]): IndicatorFilter[] {
-  const { year, filter } = result;
-  const level = filter.level;
-  const out: IndicatorFilter[] = levels.filter((l) => l !== level).map((l) => ({ year: year ?? filter.year ?? null, level: l, province: filter.province ?? null }));
-  if (year !== null && result.indicator.timeAxis !== 'none') {
-    const others = result.years.filter((y) => y !== year).sort((a, b) => Math.abs(a - year) - Math.abs(b - year) || b - a);
-    out.push(...others.map((y) => ({ year: y, level, province: filter.province ?? null })));
-  }
-  return out;
-}

@@ -11,7 +11,7 @@ import { sqlFile } from './query-files.ts';
 export { tablesOf, paramsOf, toPositional, wrap, type Row, type Value, type Params } from './sql.ts';
 export type { QueryResult } from './query.ts';
 export { SupersededError, type Priority, type RequestOptions } from './coordinator.ts';
-export { prefetchList, type IndicatorFilter, type IndicatorResult } from './indicator-source.ts';
+export type { IndicatorFilter, IndicatorResult } from './indicator-source.ts';
 
 const runner = createRunner({
   engine: openEngine,

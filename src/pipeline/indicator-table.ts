@@ -46,7 +46,12 @@ export async function indicatorTable(duck: Duck, id: string, opts: IndicatorTabl
   // Ranks within each (year, level): the map ranks the regions of one level in one year.
   const ranks = new Map<string, number | null>();
   const groups = new Map<string, typeof result.rows>();
-  for (const r of result.rows) groups.set(`${r.year}|${r.level}`, [...(groups.get(`${r.year}|${r.level}`) ?? []), r]);
+  for (const r of result.rows) {
+    const key = `${r.year}|${r.level}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
   for (const rows of groups.values()) {
     const ranked = ranksByValue(rows.map((r) => ({ code: r.region_code, value: r.value })));
     for (const r of rows) ranks.set(`${r.year}|${r.level}|${r.region_code}`, ranked.get(r.region_code)?.rank ?? null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIndicatorSource, prefetchList, type IndicatorResult } from '../../src/db/indicator-source.ts';
+import { createIndicatorSource } from '../../src/db/indicator-source.ts';
 import { indicator } from '../../src/domain/indicators.ts';
 import type { Params, Row } from '../../src/db/sql.ts';
 
@@ -52,18 +52,5 @@ describe('indicator source', () => {
     await source.rows(indicator('lksa-institutions'), { year: 2024, level: 'province' });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.params).toEqual({ _w1: 'province' });
-  });
-
-  it('guesses what the map asks next: the other level for this year, then the other years, nearest first', () => {
-    const result = { indicator: victims, year: 2022, years: [2019, 2020, 2021, 2022, 2023], filter: { year: null, level: 'province' } } as unknown as IndicatorResult;
-    expect(prefetchList(result, ['province', 'regency'])).toEqual([
-      { year: 2022, level: 'regency', province: null },
-      { year: 2023, level: 'province', province: null },
-      { year: 2021, level: 'province', province: null },
-      { year: 2020, level: 'province', province: null },
-      { year: 2019, level: 'province', province: null },
-    ]);
-    const lksa = { indicator: indicator('lksa-institutions'), year: null, years: [], filter: { level: 'regency' } } as unknown as IndicatorResult;
-    expect(prefetchList(lksa, ['province', 'regency'])).toEqual([{ year: null, level: 'province', province: null }]);
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { indicatorSource, prefetchList, SupersededError, type IndicatorFilter, type IndicatorResult, type Priority } from '../../db/runner.ts';
-import type { Indicator, IndicatorLevel } from '../../domain/indicators.ts';
+import { indicatorSource, SupersededError, type IndicatorFilter, type IndicatorResult, type Priority } from '../../db/runner.ts';
+import type { Indicator } from '../../domain/indicators.ts';
 import { useRetryEpoch } from '../retry.ts';
 
 /**
@@ -21,12 +21,6 @@ export interface IndicatorOptions {
   priority?: Priority;
   /** Skip the request (nothing to show yet). */
   skip?: boolean;
-  /**
-   * Once the answer is on screen, what the user is likely to ask next, at 'prefetch' priority (what is on screen
-   * always runs first): the same year at these other levels, then the indicator's other years, nearest first. The
-   * answers land in the cache, so moving the year slider or drilling down does not wait for the engine.
-   */
-  prefetch?: { levels: readonly IndicatorLevel[] };
 }
 
 interface Held { key: string; result: IndicatorResult | null; error: unknown; epoch: number }
@@ -72,17 +66,6 @@ export function useIndicators(indicators: readonly Indicator[], filter: Indicato
     return () => { live = false; };
     // `joined` captures the indicators and the filter by value; `epoch` re-runs failed requests after a retry.
   }, [joined, epoch, opts.skip, opts.priority]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const prefetchLevels = opts.prefetch?.levels.join(',') ?? '';
-  useEffect(() => {
-    if (!prefetchLevels) return;
-    held.forEach((h, slot) => {
-      if (!h || h.key !== keys[slot] || !h.result) return;
-      for (const request of prefetchList(h.result, prefetchLevels.split(',') as IndicatorLevel[])) {
-        indicatorSource.rows(h.result.indicator, request, { priority: 'prefetch' }).catch(() => undefined); // a guess: failures do not matter
-      }
-    });
-  }, [held, prefetchLevels]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return useMemo(() => keys.map((key, slot): IndicatorState => {
     const h = held[slot];
